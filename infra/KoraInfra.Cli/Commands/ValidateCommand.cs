@@ -1,0 +1,78 @@
+using System.CommandLine;
+using KoraInfra.Platform.Environments;
+using KoraInfra.Platform.Settings;
+
+namespace KoraInfra.Cli.Commands;
+
+/// <summary><c>kora validate [--stack NAME | --all]</c>: checks stack files offline, as the program will.</summary>
+public static class ValidateCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var stack = new Option<string?>("--stack") { Description = "The stack to validate: dev, staging or prod." };
+        var all = new Option<bool>("--all") { Description = "Validate every stack file (and require dev, staging and prod to exist)." };
+        var projectDir = new Option<string?>("--project-dir") { Description = "The directory holding Pulumi.yaml (default: found from the working directory)." };
+        var command = new Command("validate", "Validate stack settings (Pulumi.<stack>.yaml) offline; every problem is reported at once.")
+        {
+            stack,
+            all,
+            projectDir,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(stack),
+            parse.GetValue(all),
+            ProjectDirectory.Resolve(parse.GetValue(projectDir)),
+            parse.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private static int Run(string? stack, bool all, string projectDir, TextWriter output)
+    {
+        if (stack is not null == all)
+        {
+            throw new UsageException("name one stack with --stack dev|staging|prod, or validate them all with --all");
+        }
+
+        IReadOnlyList<string> files;
+        if (stack is not null)
+        {
+            if (!StackNames.TryParse(stack, out _))
+            {
+                throw new UsageException($"unknown stack '{stack}'; expected {StackNames.Expected}");
+            }
+
+            files = [Path.Combine(projectDir, StackFiles.FileName(stack))];
+        }
+        else
+        {
+            // Every required stack must exist, and any other stack file is validated too, so a
+            // stray Pulumi.qa.yaml is reported rather than ignored.
+            files = StackNames.All.Select(s => Path.Combine(projectDir, StackFiles.FileName(s)))
+                .Union(StackFiles.FindAll(projectDir))
+                .ToList();
+        }
+
+        var failed = 0;
+        foreach (var file in files)
+        {
+            var result = StackFiles.Validate(file);
+            var name = Path.GetFileName(file);
+            if (result.Settings is { } settings)
+            {
+                output.WriteLine($"ok    {name}: stack {settings.Environment.StackName}, {settings.Region.Name}, tier {settings.SizingTier.ToString().ToLowerInvariant()}, cluster {settings.Cluster.Mode.ToString().ToLowerInvariant()}");
+                continue;
+            }
+
+            failed++;
+            output.WriteLine($"FAIL  {name}: {result.Problems.Count} problem(s)");
+            foreach (var problem in result.Problems)
+            {
+                output.WriteLine($"      {problem}");
+            }
+        }
+
+        output.WriteLine(failed == 0 ? $"{files.Count} stack file(s) valid" : $"{failed} of {files.Count} stack file(s) invalid");
+        return failed == 0 ? ExitCodes.Ok : ExitCodes.Findings;
+    }
+}

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using KoraInfra.Cli.Commands;
+
+namespace KoraInfra.Cli;
+
+/// <summary>The <c>kora</c> command line: one entry point, so tests run exactly what users run.</summary>
+public static class KoraApp
+{
+    /// <summary>Runs kora with the given arguments and writers; returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var root = new RootCommand("kora: offline checks and release operations for the KoraOS platform (KoraInfra)")
+        {
+            ValidateCommand.Create(),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                error.WriteLine($"kora: {problem.Message}");
+            }
+
+            error.WriteLine("kora: run 'kora --help' (or 'kora <command> --help') for the commands and options");
+            return ExitCodes.UsageError;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+
+                // Exceptions come back here, so a user mistake is one line and a defect is named as one.
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (UsageException ex)
+        {
+            error.WriteLine($"kora: {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+#pragma warning disable CA1031 // The last line of defence: a defect must still end with a readable message and a distinct exit code.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            error.WriteLine($"kora: internal error ({ex.GetType().Name}): {ex.Message}");
+            error.WriteLine("kora: this is a defect in kora, not in your input; please report it with the command you ran.");
+            return ExitCodes.InternalError;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using KoraInfra.Cli;
+
+return KoraApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,199 @@
+using System.Text.RegularExpressions;
+using KoraInfra.Platform.Environments;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace KoraInfra.Platform.Settings;
+
+/// <summary>
+/// Reads a <c>Pulumi.&lt;stack&gt;.yaml</c> stack file as Pulumi lays it out: a mapping with
+/// <c>config</c> (and optionally <c>secretsprovider</c>, <c>encryptedkey</c>, <c>encryptionsalt</c>,
+/// <c>environment</c>); secrets as <c>{secure: ciphertext}</c>. Nothing is decrypted.
+/// </summary>
+public static partial class StackFileReader
+{
+    private static readonly HashSet<string> TopLevelKeys =
+        ["config", "secretsprovider", "encryptedkey", "encryptionsalt", "environment"];
+
+    /// <summary>Reads a stack file from disk.</summary>
+    public static SettingsSource ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var fileName = Path.GetFileName(path);
+        if (!File.Exists(path))
+        {
+            var location = new SourceLocation(fileName);
+            return new SettingsSource(fileName, null, new Dictionary<string, SettingNode>(), [
+                new SettingsProblem(location, "(file)", $"no file at '{path}'", "a stack file named Pulumi.<stack>.yaml beside Pulumi.yaml"),
+            ]);
+        }
+
+        return Read(fileName, File.ReadAllText(path));
+    }
+
+    /// <summary>Reads stack file text; <paramref name="fileName"/> names the stack.</summary>
+    public static SettingsSource Read(string fileName, string text)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(text);
+        var problems = new List<SettingsProblem>();
+        var fileLocation = new SourceLocation(fileName);
+        var stackName = StackNameOf(fileName, fileLocation, problems);
+        var entries = new Dictionary<string, SettingNode>(StringComparer.Ordinal);
+
+        var root = Parse(text, fileLocation, problems);
+        if (root is null)
+        {
+            return new SettingsSource(fileName, stackName, entries, problems);
+        }
+
+        if (root is not YamlMappingNode document)
+        {
+            problems.Add(new SettingsProblem(fileLocation.AtLine(Line(root)), "(file)", $"a {Describe(root)} at the top of the file", "a mapping with a 'config:' key"));
+            return new SettingsSource(fileName, stackName, entries, problems);
+        }
+
+        YamlMappingNode? config = null;
+        foreach (var (keyNode, value) in document.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            var at = fileLocation.AtLine(Line(keyNode));
+            if (!TopLevelKeys.Contains(key))
+            {
+                problems.Add(new SettingsProblem(at, key, "an unknown top-level key", "one of " + string.Join(", ", TopLevelKeys.Order(StringComparer.Ordinal).Select(k => $"'{k}'"))));
+            }
+            else if (key == "config")
+            {
+                config = value as YamlMappingNode;
+                if (config is null)
+                {
+                    problems.Add(new SettingsProblem(at, "config", $"a {Describe(value)}", "a mapping of 'kora-infra:<key>: value' lines"));
+                }
+            }
+        }
+
+        if (config is null)
+        {
+            if (problems.Count == 0)
+            {
+                problems.Add(new SettingsProblem(fileLocation.AtLine(1), "config", "no 'config:' mapping", "a 'config:' mapping with the kora-infra: keys"));
+            }
+
+            return new SettingsSource(fileName, stackName, entries, problems);
+        }
+
+        foreach (var (keyNode, value) in config.Children)
+        {
+            var at = fileLocation.AtLine(Line(keyNode));
+            if (keyNode is not YamlScalarNode { Value: { Length: > 0 } key })
+            {
+                problems.Add(new SettingsProblem(at, "config", $"a {Describe(keyNode)} used as a key", "a key of the form 'namespace:name'"));
+                continue;
+            }
+
+            var isSecret = IsSecure(value, out var secretValue);
+            entries[key] = new SettingNode(isSecret ? secretValue! : value, fileLocation.AtLine(Line(value)), isSecret);
+        }
+
+        return new SettingsSource(fileName, stackName, entries, problems);
+    }
+
+    private static YamlNode? Parse(string text, SourceLocation fileLocation, List<SettingsProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            problems.Add(new SettingsProblem(fileLocation, "(file)", "an empty file", "a 'config:' mapping with the kora-infra: keys"));
+            return null;
+        }
+
+        var stream = new YamlStream();
+        using var reader = new StringReader(text);
+        var parser = new Parser(reader);
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some unterminated
+            // flow collections ("[kora" at the end of a mapping); the last event read is where it broke.
+            var line = checked((int)(parser.Current?.End.Line ?? 1));
+            problems.Add(new SettingsProblem(fileLocation.AtLine(line), "(yaml)", "broken YAML (an unterminated '[' or '{' list or mapping)", "well-formed YAML with each key once"));
+            return null;
+        }
+        catch (YamlException ex)
+        {
+            var line = checked((int)ex.Start.Line);
+            var found = ex.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)
+                ? "a key that appears twice in the same mapping"
+                : $"broken YAML ({ex.Message.Trim()})";
+            problems.Add(new SettingsProblem(fileLocation.AtLine(line), "(yaml)", found, "well-formed YAML with each key once"));
+            return null;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            problems.Add(new SettingsProblem(fileLocation, "(file)", "an empty file (comments only)", "a 'config:' mapping with the kora-infra: keys"));
+            return null;
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            problems.Add(new SettingsProblem(fileLocation, "(file)", $"{stream.Documents.Count} YAML documents", "exactly one document"));
+            return null;
+        }
+
+        var root = stream.Documents[0].RootNode;
+        if (root is YamlScalarNode { Value: null or "" })
+        {
+            problems.Add(new SettingsProblem(fileLocation, "(file)", "an empty file", "a 'config:' mapping with the kora-infra: keys"));
+            return null;
+        }
+
+        return root;
+    }
+
+    private static string? StackNameOf(string fileName, SourceLocation location, List<SettingsProblem> problems)
+    {
+        var match = StackFileName().Match(fileName);
+        if (!match.Success)
+        {
+            problems.Add(new SettingsProblem(location, "(file name)", $"'{fileName}'", "a stack file named Pulumi.<stack>.yaml"));
+            return null;
+        }
+
+        var stack = match.Groups["stack"].Value;
+        if (!StackNames.TryParse(stack, out _))
+        {
+            problems.Add(new SettingsProblem(location, "(stack name)", $"stack '{stack}'", $"one of the KoraOS stacks {StackNames.Expected}"));
+        }
+
+        return stack;
+    }
+
+    private static bool IsSecure(YamlNode value, out YamlNode? secret)
+    {
+        secret = null;
+        if (value is YamlMappingNode { Children.Count: 1 } map
+            && map.Children.First() is { Key: YamlScalarNode { Value: "secure" }, Value: var cipher })
+        {
+            secret = cipher;
+            return true;
+        }
+
+        return false;
+    }
+
+    internal static int Line(YamlNode node) => checked((int)node.Start.Line);
+
+    internal static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "mapping",
+        YamlSequenceNode => "list",
+        YamlScalarNode { Value: null or "" } => "empty value",
+        _ => "plain value",
+    };
+
+    [GeneratedRegex(@"^Pulumi\.(?<stack>[^.]+)\.ya?ml$")]
+    private static partial Regex StackFileName();
+}

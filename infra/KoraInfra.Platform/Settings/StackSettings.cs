@@ -1,0 +1,35 @@
+using KoraInfra.Platform.Environments;
+using KoraInfra.Platform.Naming;
+
+namespace KoraInfra.Platform.Settings;
+
+/// <summary>
+/// A stack's settings, validated and typed. Built only by <see cref="StackSettingsBinder"/>,
+/// which reports every problem at once; holding one means every value was checked.
+/// </summary>
+public sealed record StackSettings
+{
+    /// <summary>The environment's facts (seed section 3).</summary>
+    public required EnvironmentProfile Environment { get; init; }
+
+    /// <summary>The Azure region every resource is placed in.</summary>
+    public required AzureRegion Region { get; init; }
+
+    /// <summary>The first segment after the abbreviation in every resource name.</summary>
+    public required string NamingPrefix { get; init; }
+
+    /// <summary>The tags every taggable resource carries.</summary>
+    public required ResourceTags Tags { get; init; }
+
+    /// <summary>The sizing tier Platform turns into SKUs.</summary>
+    public required SizingTier SizingTier { get; init; }
+
+    /// <summary>Where the workloads run.</summary>
+    public required ClusterSettings Cluster { get; init; }
+
+    /// <summary>Alert receivers along the escalation chain.</summary>
+    public required IReadOnlyList<AlertReceiverSettings> AlertReceivers { get; init; }
+
+    /// <summary>The resource names of this stack.</summary>
+    public ResourceNamer Names => new(NamingPrefix, Environment.Name, Region);
+}

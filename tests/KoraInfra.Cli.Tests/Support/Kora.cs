@@ -1,0 +1,45 @@
+namespace KoraInfra.Cli.Tests.Support;
+
+/// <summary>The outcome of one kora run.</summary>
+internal sealed record KoraRun(int ExitCode, string Output, string Error)
+{
+    public string All => Output + Error;
+}
+
+/// <summary>Runs kora in process (fast, the same entry point) or as a real process (exit code, streams).</summary>
+internal static class Kora
+{
+    public static KoraRun Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = KoraApp.Run(args, output, error);
+        return new KoraRun(code, output.ToString(), error.ToString());
+    }
+
+    public static KoraRun Process(string workingDirectory, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kora.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("kora did not finish within 60 s");
+        }
+
+        return new KoraRun(process.ExitCode, output.Result, error.Result);
+    }
+}

@@ -1,0 +1,98 @@
+using KoraInfra.Platform.Settings;
+
+namespace KoraInfra.TestCases;
+
+/// <summary>One malformed stack file and what the report must say about it.</summary>
+/// <param name="Name">What is wrong, for the test name.</param>
+/// <param name="FileName">The stack file name.</param>
+/// <param name="Text">The file's text.</param>
+/// <param name="Key">The key the report must name.</param>
+/// <param name="Fragment">Words the report must contain about it.</param>
+public sealed record MalformedStackFile(string Name, string FileName, string Text, string Key, string Fragment)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// Malformed stack files, each derived from a committed one by one change, so every case proves
+/// one check (and the committed files stay the base every case starts from).
+/// </summary>
+public static class MalformedStackFiles
+{
+    public static IReadOnlyList<MalformedStackFile> All(Func<string, string> committed)
+    {
+        ArgumentNullException.ThrowIfNull(committed);
+        var dev = committed("dev");
+        var staging = committed("staging");
+        var prod = committed("prod");
+        MalformedStackFile Case(string name, string stack, string text, string key, string fragment) =>
+            new(name, $"Pulumi.{stack}.yaml", text, key, fragment);
+
+        return
+        [
+            Case("node count of the wrong type", "staging", Swap(staging, "nodeCount: 2", "nodeCount: two"), "kora-infra:cluster.nodeCount", "not a whole number"),
+            Case("node count below the environment's minimum", "staging", Swap(staging, "nodeCount: 2", "nodeCount: 1"), "kora-infra:cluster.nodeCount", "out of range"),
+            Case("node ceiling above the maximum", "prod", Swap(prod, "maxNodeCount: 9", "maxNodeCount: 1000"), "kora-infra:cluster.maxNodeCount", "from 3 to 100"),
+            Case("node ceiling below the node count", "staging", Swap(staging, "nodeCount: 2\n    maxNodeCount: 5", "nodeCount: 4\n    maxNodeCount: 3"), "kora-infra:cluster.maxNodeCount", "below nodeCount 4"),
+            Case("misspelt top-level key", "dev", Swap(dev, "kora-infra:sizingTier:", "kora-infra:sizingTeir:"), "kora-infra:sizingTeir", "unknown key"),
+            Case("misspelt nested key", "staging", Swap(staging, "maxNodeCount: 5", "maxNodeCuont: 5"), "kora-infra:cluster.maxNodeCuont", "unknown key"),
+            Case("missing required key", "staging", Swap(staging, "  kora-infra:location: brazilsouth\n", string.Empty), "kora-infra:location", "missing"),
+            Case("broken YAML", "dev", Swap(dev, "kora-infra:namingPrefix: kora", "kora-infra:namingPrefix: [kora"), "(yaml)", "broken YAML"),
+            Case("stack name no environment has", "qa", dev, "(stack name)", "'dev', 'staging' or 'prod'"),
+            Case("stack name in capitals", "Prod", prod, "(stack name)", "'dev', 'staging' or 'prod'"),
+            Case("environment key for another stack", "staging", Swap(staging, "kora-infra:environment: staging", "kora-infra:environment: prod"), "kora-infra:environment", "'staging'"),
+            Case("empty file", "dev", string.Empty, "(file)", "empty file"),
+            Case("comment-only file", "dev", "# nothing here yet\n", "(file)", "empty file"),
+            Case("duplicated key", "dev", Swap(dev, "  kora-infra:sizingTier: small\n", "  kora-infra:sizingTier: small\n  kora-infra:sizingTier: medium\n"), "(yaml)", "appears twice"),
+            Case("kubeconfig in clear text", "dev", ExistingCluster(dev, "  kora-infra:kubeconfig: \"apiVersion: v1\"\n"), "kora-infra:kubeconfig", "secret value in clear text"),
+            Case("token-shaped value in a tag", "dev", Swap(dev, "cost-center: koraos-engineering", "cost-center: koraos-engineering\n    ci: ghp_abcdefghijklmnopqrstuvwxyz012345"), "kora-infra:tags.ci", "secret value in clear text"),
+            Case("password under a setting", "staging", Swap(staging, "  kora-infra:sizingTier: medium\n", "  kora-infra:sizingTier: medium\n  kora-infra:dbPassword: hunter2\n"), "kora-infra:dbPassword", "secret value in clear text"),
+            Case("unsupported region", "dev", Swap(dev, "kora-infra:location: brazilsouth", "kora-infra:location: marsnorth"), "kora-infra:location", "supported Azure region"),
+            Case("prod in a region without zones", "prod", Swap(prod, "kora-infra:location: brazilsouth", "kora-infra:location: brazilsoutheast"), "kora-infra:location", "availability zones"),
+            Case("naming prefix with capitals", "dev", Swap(dev, "kora-infra:namingPrefix: kora", "kora-infra:namingPrefix: Kora"), "kora-infra:namingPrefix", "lowercase"),
+            Case("naming prefix too long", "dev", Swap(dev, "kora-infra:namingPrefix: kora", "kora-infra:namingPrefix: koraplatform"), "kora-infra:namingPrefix", "2-8"),
+            Case("required tag missing", "prod", Swap(prod, "    cost-center: koraos-platform\n", string.Empty), "kora-infra:tags.cost-center", "missing"),
+            Case("real data labelled synthetic", "prod", Swap(prod, "data-classification: confidential", "data-classification: synthetic"), "kora-infra:tags.data-classification", "'confidential'"),
+            Case("owner that does not own the environment", "prod", Swap(prod, "owner: devops", "owner: engineering"), "kora-infra:tags.owner", "devops, operations, po"),
+            Case("tag KoraInfra sets itself", "dev", Swap(dev, "owner: engineering", "owner: engineering\n    managed-by: terraform"), "kora-infra:tags.managed-by", "sets itself"),
+            Case("tags as a plain value", "dev", Swap(dev, "  kora-infra:tags:\n    environment: dev\n    owner: engineering\n    data-classification: synthetic\n    cost-center: koraos-engineering\n", "  kora-infra:tags: dev\n"), "kora-infra:tags", "plain value"),
+            Case("sizing tier smaller than prod allows", "prod", Swap(prod, "kora-infra:sizingTier: large", "kora-infra:sizingTier: medium"), "kora-infra:sizingTier", "'large' or larger"),
+            Case("sizing tier that does not exist", "dev", Swap(dev, "kora-infra:sizingTier: small", "kora-infra:sizingTier: huge"), "kora-infra:sizingTier", "'small', 'medium', 'large'"),
+            Case("prod on a cluster it does not declare", "prod", Swap(prod, "mode: managed", "mode: existing"), "kora-infra:cluster.mode", "ephemeral"),
+            Case("kubernetes version with a patch number", "staging", Swap(staging, "kubernetesVersion: \"1.31\"", "kubernetesVersion: \"1.31.2\""), "kora-infra:cluster.kubernetesVersion", "minor version"),
+            Case("existing cluster without a kubeconfig", "dev", ExistingCluster(dev, string.Empty), "kora-infra:kubeconfig", "missing"),
+            Case("kubeconfig beside a managed cluster", "dev", dev + "  kora-infra:kubeconfig:\n    secure: v1:AAAABBBB\n", "kora-infra:kubeconfig", "managed cluster"),
+            Case("escalation step without a receiver", "prod", Swap(prod, "      - name: management\n        level: management\n        channel: webhook\n        urlSecretName: alert-management-webhook-url\n", string.Empty), "kora-infra:alerting.receivers", "'management'"),
+            Case("two receivers with one name", "staging", Swap(staging, "- name: devops-pager", "- name: devops-oncall"), "kora-infra:alerting.receivers[2].name", "already used"),
+            Case("e-mail receiver with a bad address", "dev", Swap(dev, "channel: webhook\n        urlSecretName: alert-superadmin-webhook-url", "channel: email\n        address: superadmin"), "kora-infra:alerting.receivers[0].address", "e-mail address"),
+            Case("key outside the project namespace", "dev", Swap(dev, "  kora-infra:sizingTier: small\n", "  kora-infra:sizingTier: small\n  kora-infr:location: westeurope\n"), "kora-infr:location", "outside the 'kora-infra:' namespace"),
+            Case("config as a list", "dev", "config:\n  - kora-infra:environment: dev\n", "config", "mapping"),
+            Case("unknown top-level section", "dev", Swap(dev, "config:", "confg:"), "confg", "unknown top-level key"),
+            Case("cluster section missing", "staging", Swap(staging, "  kora-infra:cluster:\n    mode: managed\n    kubernetesVersion: \"1.31\"\n    nodeCount: 2\n    maxNodeCount: 5\n", string.Empty), "kora-infra:cluster", "missing"),
+        ];
+    }
+
+    private static string ExistingCluster(string dev, string kubeconfigLine) => Swap(
+        dev,
+        "    mode: managed\n    kubernetesVersion: \"1.31\"\n    nodeCount: 1\n    maxNodeCount: 3\n",
+        "    mode: existing\n    context: kind-kora\n" + kubeconfigLine);
+
+    /// <summary>Replaces exactly one occurrence, so a case cannot silently change nothing.</summary>
+    private static string Swap(string text, string find, string replacement)
+    {
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        if (at < 0 || text.IndexOf(find, at + find.Length, StringComparison.Ordinal) >= 0)
+        {
+            throw new ArgumentException($"'{find}' must occur exactly once in the committed stack file", nameof(find));
+        }
+
+        return string.Concat(text.AsSpan(0, at), replacement, text.AsSpan(at + find.Length));
+    }
+
+    /// <summary>Binds a case in memory, as the program and kora do.</summary>
+    public static SettingsResult Bind(MalformedStackFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return StackSettingsBinder.Bind(StackFileReader.Read(file.FileName, file.Text));
+    }
+}
