@@ -57,8 +57,9 @@ internal static class SarifReport
         ["name"] = rule.GetType().Name,
         ["shortDescription"] = new JsonObject { ["text"] = rule.Title },
         ["fullDescription"] = new JsonObject { ["text"] = rule.Rationale },
-        ["helpUri"] = rule.HelpUri,
-        ["help"] = new JsonObject { ["text"] = $"{rule.Title}. {rule.Rationale}" },
+        // helpUri must be absolute and the repository's address is not known here: the docs
+        // anchor goes in the help text and the properties instead.
+        ["help"] = new JsonObject { ["text"] = $"{rule.Title}. {rule.Rationale} See {rule.HelpUri}." },
         ["defaultConfiguration"] = new JsonObject { ["level"] = SarifLevel(level) },
         ["properties"] = new JsonObject
         {
@@ -67,6 +68,7 @@ internal static class SarifReport
             // GitHub ranks security results by this number (0-10).
             ["security-severity"] = SecuritySeverity(rule.Severity),
             ["enforcementLevel"] = level.ToCrossGuard(),
+            ["documentation"] = rule.HelpUri,
             ["checkov"] = new JsonArray(rule.CheckovIds.Select(id => (JsonNode)id).ToArray()),
             ["tags"] = new JsonArray("security", "kora-policy"),
         },
