@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace KoraInfra.Platform.Tests.Monitoring.Support;
 
 /// <summary>The outcome of one run of a real tool.</summary>
-internal sealed record ToolRun(int ExitCode, string Output)
+internal sealed record ToolRun(int ExitCode, string Output, string StandardOutput)
 {
     public void AssertSucceeded(string what) => Assert.True(ExitCode == 0, $"{what} failed (exit {ExitCode}):\n{Output}");
 }
@@ -44,7 +44,7 @@ internal sealed class MonitoringTool
             throw new TimeoutException($"{Path} {string.Join(' ', args)} did not finish within 2 minutes");
         }
 
-        return new ToolRun(process.ExitCode, output.Result + error.Result);
+        return new ToolRun(process.ExitCode, output.Result + error.Result, output.Result);
     }
 
     private static MonitoringTool Find(string name, string debianPackage)
