@@ -1,4 +1,5 @@
 using KoraInfra.Platform.Environments;
+using KoraInfra.Platform.Naming;
 using KoraInfra.Platform.Settings;
 
 namespace KoraInfra.Platform.Monitoring;
@@ -16,6 +17,7 @@ namespace KoraInfra.Platform.Monitoring;
 /// <param name="ScrapeTargets">The workloads scraped.</param>
 /// <param name="RetentionDays">How long Prometheus keeps samples.</param>
 /// <param name="AlertmanagerReplicas">Alertmanager replicas (clustered when more than one).</param>
+/// <param name="VaultName">The stack's Key Vault, holding the receivers' webhook URLs.</param>
 public sealed record MonitoringPlan(
     string Namespace,
     string ReleaseName,
@@ -25,7 +27,8 @@ public sealed record MonitoringPlan(
     IReadOnlyList<string> ReceiverSecretNames,
     IReadOnlyList<ScrapeTarget> ScrapeTargets,
     int RetentionDays,
-    int AlertmanagerReplicas)
+    int AlertmanagerReplicas,
+    string VaultName)
 {
     /// <summary>The file the Alertmanager configuration is rendered to.</summary>
     public const string AlertmanagerFileName = "alertmanager.yml";
@@ -43,7 +46,8 @@ public sealed record MonitoringPlan(
             ReceiverSecretNames: ReceiverSecrets.SecretNames(settings.AlertReceivers),
             ScrapeTargets: [ScrapeTarget.N8n, ScrapeTarget.PlatformRuntime],
             RetentionDays: RetentionDaysFor(settings.Environment.Name),
-            AlertmanagerReplicas: settings.Environment.ZoneRedundant ? 3 : 1);
+            AlertmanagerReplicas: settings.Environment.ZoneRedundant ? 3 : 1,
+            VaultName: settings.Names.Name(ResourceKind.KeyVault));
     }
 
     /// <summary>
@@ -57,6 +61,62 @@ public sealed record MonitoringPlan(
         EnvironmentName.Prod => 30,
         _ => throw new ArgumentOutOfRangeException(nameof(environment), environment, "not a KoraOS environment"),
     };
+
+    /// <summary>
+    /// The kube-prometheus-stack values: the Alertmanager configuration as rendered, the vault
+    /// mount its <c>url_file</c>s read, and a Prometheus that selects every rule and monitor
+    /// (the chart's default only selects objects labelled with its release).
+    /// </summary>
+    /// <param name="vaultReaderClientId">The client id of the workload identity Alertmanager reads the vault as.</param>
+    public YamlMap HelmValues(string vaultReaderClientId)
+    {
+        var volume = new YamlMap
+        {
+            { "name", ReceiverSecrets.ProviderClassName },
+            {
+                "csi", new YamlMap
+                {
+                    { "driver", "secrets-store.csi.k8s.io" },
+                    { "readOnly", true },
+                    { "volumeAttributes", new YamlMap { { "secretProviderClass", ReceiverSecrets.ProviderClassName } } },
+                }
+            },
+        };
+        var mount = new YamlMap { { "name", ReceiverSecrets.ProviderClassName }, { "mountPath", ReceiverSecrets.MountPath }, { "readOnly", true } };
+        return new YamlMap
+        {
+            {
+                "alertmanager", new YamlMap
+                {
+                    { "config", Alertmanager },
+                    { "serviceAccount", new YamlMap { { "annotations", new YamlMap { { "azure.workload.identity/client-id", vaultReaderClientId } } } } },
+                    {
+                        "alertmanagerSpec", new YamlMap
+                        {
+                            { "replicas", AlertmanagerReplicas },
+                            { "podMetadata", new YamlMap { { "labels", new YamlMap { { "azure.workload.identity/use", "true" } } } } },
+                            { "volumes", new[] { volume } },
+                            { "volumeMounts", new[] { mount } },
+                        }
+                    },
+                }
+            },
+            {
+                "prometheus", new YamlMap
+                {
+                    {
+                        "prometheusSpec", new YamlMap
+                        {
+                            { "retention", $"{RetentionDays}d" },
+                            { "ruleSelectorNilUsesHelmValues", false },
+                            { "serviceMonitorSelectorNilUsesHelmValues", false },
+                            { "podMonitorSelectorNilUsesHelmValues", false },
+                        }
+                    },
+                }
+            },
+        };
+    }
 
     /// <summary>The files <c>kora alerts render</c> writes and the program deploys, by file name, in order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> RenderFiles()

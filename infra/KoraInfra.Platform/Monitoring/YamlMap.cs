@@ -34,8 +34,22 @@ public sealed class YamlMap : IEnumerable<KeyValuePair<string, object>>
         _entries.Add(new(key, value));
     }
 
+    /// <summary>
+    /// The same tree as plain dictionaries and lists, the shapes the Pulumi SDK serializes
+    /// (Helm values, custom resource specs).
+    /// </summary>
+    public Dictionary<string, object> ToPlain() => _entries.ToDictionary(e => e.Key, e => Plain(e.Value), StringComparer.Ordinal);
+
     /// <inheritdoc/>
     public IEnumerator<KeyValuePair<string, object>> GetEnumerator() => _entries.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static object Plain(object value) => value switch
+    {
+        YamlMap map => map.ToPlain(),
+        string text => text,
+        IEnumerable list => list.Cast<object>().Select(Plain).ToList(),
+        _ => value,
+    };
 }
