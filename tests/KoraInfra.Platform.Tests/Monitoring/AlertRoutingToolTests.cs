@@ -78,6 +78,31 @@ public sealed class AlertRoutingToolTests
         Assert.Equal(["superadmin-oncall"], Route(dir, file, "severity=critical", "alertname=ReplayBacklogHigh"));
     }
 
+    [Fact]
+    public void Email_receivers_render_with_the_smtp_relay_and_amtool_accepts_them()
+    {
+        using var dir = new ScratchDirectory();
+        var settings = StackFiles.Validate(Repository.StackFile("prod")).Require();
+        var receivers = settings.AlertReceivers
+            .Select(r => r.Level == EscalationLevel.Management ? r with { Channel = ReceiverChannel.Email, Address = "management@example.com", UrlSecretName = null } : r)
+            .ToList();
+        var monitoring = settings.Monitoring with { Smtp = new SmtpSettings("smtp.example.com:587", "alerts@example.com") };
+        var text = YamlRendering.Render(AlertRouting.For(receivers, monitoring), "email");
+        var file = dir.Write("alertmanager.yml", AmtoolView.For(text, MonitoringTool.Amtool));
+
+        MonitoringTool.Amtool.Run(dir.Path, "check-config", file).AssertSucceeded("amtool check-config (e-mail)");
+        Assert.Contains("smtp_smarthost: smtp.example.com:587", text, StringComparison.Ordinal);
+        Assert.Contains("- to: management@example.com", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_tool_fails_the_test_naming_its_debian_package()
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => MonitoringTool.Find("amtool", "prometheus-alertmanager", "/nonexistent"));
+
+        Assert.Contains("install the Debian package 'prometheus-alertmanager'", failure.Message, StringComparison.Ordinal);
+    }
+
     private static string RenderForAmtool(string stack, ScratchDirectory dir)
     {
         var plan = MonitoringPlan.For(StackFiles.Validate(Repository.StackFile(stack)).Require());

@@ -47,9 +47,13 @@ internal sealed class MonitoringTool
         return new ToolRun(process.ExitCode, output.Result + error.Result, output.Result);
     }
 
-    private static MonitoringTool Find(string name, string debianPackage)
+    private static MonitoringTool Find(string name, string debianPackage) =>
+        Find(name, debianPackage, Environment.GetEnvironmentVariable("PATH") ?? string.Empty);
+
+    /// <summary>Finds a tool on a search path; fails the test naming the package when it is not there.</summary>
+    public static MonitoringTool Find(string name, string debianPackage, string searchPath)
     {
-        var path = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+        var path = searchPath
             .Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => System.IO.Path.Combine(dir, name))
             .FirstOrDefault(File.Exists);
