@@ -1,6 +1,8 @@
 using KoraInfra.Components.Cluster;
 using KoraInfra.Components.Foundation;
+using KoraInfra.Components.Monitoring;
 using KoraInfra.Platform.Foundation;
+using KoraInfra.Platform.Monitoring;
 using Pulumi;
 
 namespace KoraInfra;
@@ -24,6 +26,14 @@ public sealed class KoraStack : Stack
             ResourceGroupName = foundation.ResourceGroupName,
             LogWorkspaceId = foundation.LogWorkspaceId,
             ExistingKubeconfig = plan.Kubernetes.IsManaged ? null : new Config().RequireSecret("kubeconfig"),
+        });
+
+        _ = new MonitoringStack("monitoring", new MonitoringStackArgs
+        {
+            Plan = MonitoringPlan.For(settings),
+            Provider = cluster.Provider,
+            VaultReaderClientId = foundation.PlatformIdentityClientId,
+            TenantId = foundation.PlatformIdentityTenantId,
         });
 
         ResourceGroupName = foundation.ResourceGroupName;
