@@ -30,6 +30,12 @@ public sealed record StackSettings
     /// <summary>Alert receivers along the escalation chain.</summary>
     public required IReadOnlyList<AlertReceiverSettings> AlertReceivers { get; init; }
 
+    /// <summary>
+    /// The signed release manifest this stack deploys (<c>kora-infra:release</c>), relative to the
+    /// project directory; none in dev, and none in a committed file (<c>kora promote</c> sets it).
+    /// </summary>
+    public string? ReleaseManifestPath { get; init; }
+
     /// <summary>The resource names of this stack.</summary>
     public ResourceNamer Names => new(NamingPrefix, Environment.Name, Region);
 }

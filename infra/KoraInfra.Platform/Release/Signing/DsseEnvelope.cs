@@ -7,6 +7,11 @@ namespace KoraInfra.Platform.Release.Signing;
 public sealed record DsseEnvelope(string PayloadType, string Payload, IReadOnlyList<DsseSignature> Signatures);
 
 /// <summary>One signature of an envelope.</summary>
-/// <param name="Keyid">An unauthenticated hint naming the key; never used for a security decision.</param>
-/// <param name="Sig">Base64 of the signature.</param>
-public sealed record DsseSignature(string? Keyid, string Sig);
+public sealed record DsseSignature
+{
+    /// <summary>An optional, unauthenticated hint naming the key; never used for a security decision.</summary>
+    public string? Keyid { get; init; }
+
+    /// <summary>Base64 of the signature.</summary>
+    public required string Sig { get; init; }
+}

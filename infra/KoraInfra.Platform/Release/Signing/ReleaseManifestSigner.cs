@@ -27,7 +27,7 @@ public static class ReleaseManifestSigner
     {
         ArgumentNullException.ThrowIfNull(signingKey);
         var signature = signingKey.SignData(Dsse.Pae(payloadType, body), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-        var envelope = new DsseEnvelope(payloadType, Convert.ToBase64String(body), [new DsseSignature(ReleaseSigningKey.KeyId(signingKey), Convert.ToBase64String(signature))]);
+        var envelope = new DsseEnvelope(payloadType, Convert.ToBase64String(body), [new DsseSignature { Keyid = ReleaseSigningKey.KeyId(signingKey), Sig = Convert.ToBase64String(signature) }]);
         return ReleaseJson.Write(envelope);
     }
 }
