@@ -17,6 +17,15 @@ internal static class Kora
         return new KoraRun(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>Runs kora in process with a fixed clock.</summary>
+    public static KoraRun RunAt(TimeProvider time, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = KoraApp.Run(args, output, error, time);
+        return new KoraRun(code, output.ToString(), error.ToString());
+    }
+
     public static KoraRun Process(string workingDirectory, params string[] args)
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet")

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KoraInfra.Platform.Release.Audit;
 using KoraInfra.Platform.Release.Manifest;
+using KoraInfra.TestCases;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KoraInfra.Platform.Tests.Release;

@@ -1,7 +1,7 @@
 using KoraInfra.Platform.Release.Gates;
 using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Release.Signing;
-using static KoraInfra.Platform.Tests.Release.ReleaseFixtures;
+using static KoraInfra.TestCases.ReleaseFixtures;
 
 namespace KoraInfra.Platform.Tests.Release;
 

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Release.Signing;
 
+using KoraInfra.TestCases;
+
 namespace KoraInfra.Platform.Tests.Release;
 
 public sealed class ManifestSigningTests

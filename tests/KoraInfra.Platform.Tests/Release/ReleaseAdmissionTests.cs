@@ -4,6 +4,8 @@ using KoraInfra.Platform.Release.Signing;
 using KoraInfra.Platform.Settings;
 using KoraInfra.Platform.Tests.Support;
 
+using KoraInfra.TestCases;
+
 namespace KoraInfra.Platform.Tests.Release;
 
 public sealed class ReleaseAdmissionTests

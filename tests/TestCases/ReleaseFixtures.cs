@@ -3,10 +3,10 @@ using KoraInfra.Platform.Release.Gates;
 using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Release.Signing;
 
-namespace KoraInfra.Platform.Tests.Release;
+namespace KoraInfra.TestCases;
 
 /// <summary>Complete evidence for each gate (each test removes one piece), and keys made at run time.</summary>
-internal static class ReleaseFixtures
+public static class ReleaseFixtures
 {
     public const string Commit = "4f1c2b9e8d7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e";
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
@@ -40,11 +40,11 @@ internal static class ReleaseFixtures
         OpenCriticalFindings = [],
     };
 
-    public static PromotionEvidence Rc() => new()
+    public static PromotionEvidence Rc(string version = "v1.4.0-rc.2") => new()
     {
         Gate = PromotionGate.PromoteRc,
-        Ref = "refs/tags/v1.4.0-rc.2",
-        Version = ReleaseVersion.TryParse("v1.4.0-rc.2"),
+        Ref = "refs/tags/" + version,
+        Version = ReleaseVersion.TryParse(version),
         Commit = Commit,
         Images = [Api, Worker],
         Approvals = [Approve(ApprovalRole.Qa, "quinn"), Approve(ApprovalRole.Architect, "ari"), Approve(ApprovalRole.Devops, "dana")],
@@ -61,12 +61,12 @@ internal static class ReleaseFixtures
         OpenCriticalFindings = [],
     };
 
-    public static PromotionEvidence Prod() => new()
+    public static PromotionEvidence Prod(string version = "v1.4.0", string sourceRc = "v1.4.0-rc.2") => new()
     {
         Gate = PromotionGate.DeployProd,
-        Ref = "refs/tags/v1.4.0",
-        Version = ReleaseVersion.TryParse("v1.4.0"),
-        SourceRc = ReleaseVersion.TryParse("v1.4.0-rc.2"),
+        Ref = "refs/tags/" + version,
+        Version = ReleaseVersion.TryParse(version),
+        SourceRc = ReleaseVersion.TryParse(sourceRc),
         Commit = Commit,
         Images = [Api, Worker],
         Approvals = [Approve(ApprovalRole.Po, "paula"), Approve(ApprovalRole.Pm, "pedro"), Approve(ApprovalRole.Devops, "dana"), Approve(ApprovalRole.Qa, "quinn")],
@@ -76,7 +76,7 @@ internal static class ReleaseFixtures
         RestoreDrill = new RestoreDrillReport
         {
             Stack = "staging",
-            ReleaseCandidate = ReleaseVersion.TryParse("v1.4.0-rc.2")!,
+            ReleaseCandidate = ReleaseVersion.TryParse(sourceRc)!,
             PerformedAt = Now.AddDays(-1),
             RpoTargetMinutes = 15,
             RtoTargetMinutes = 60,
