@@ -1,5 +1,6 @@
 using KoraInfra.Components.Cluster;
 using KoraInfra.Components.Foundation;
+using KoraInfra.Components.Release;
 using KoraInfra.Platform.Foundation;
 using Pulumi;
 
@@ -15,6 +16,14 @@ public sealed class KoraStack : Stack
     public KoraStack()
     {
         var settings = StackSettingsLoader.Load();
+
+        // Staging and prod declare nothing until a signed release manifest for them verifies.
+        var release = ReleaseGuard.Admit(settings);
+        if (release is not null)
+        {
+            _ = new ReleaseManifestRecord("release", ReleaseManifestRecordArgs.From(release));
+        }
+
         var plan = FoundationPlan.For(settings);
 
         var foundation = new PlatformFoundation("foundation", new PlatformFoundationArgs { Plan = plan });
