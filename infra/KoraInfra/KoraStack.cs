@@ -2,6 +2,7 @@ using KoraInfra.Components.Cluster;
 using KoraInfra.Components.Foundation;
 using KoraInfra.Components.Release;
 using KoraInfra.Platform.Foundation;
+using KoraInfra.Platform.Release;
 using Pulumi;
 
 namespace KoraInfra;
@@ -34,6 +35,11 @@ public sealed class KoraStack : Stack
             LogWorkspaceId = foundation.LogWorkspaceId,
             ExistingKubeconfig = plan.Kubernetes.IsManaged ? null : new Config().RequireSecret("kubeconfig"),
         });
+
+        if (ReleaseStorePlan.For(settings) is { } store)
+        {
+            _ = new ReleaseStore("release-store", new ReleaseStoreArgs { Plan = store, ResourceGroupName = foundation.ResourceGroupName });
+        }
 
         ResourceGroupName = foundation.ResourceGroupName;
         LogWorkspaceId = foundation.LogWorkspaceId;

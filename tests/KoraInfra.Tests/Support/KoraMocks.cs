@@ -20,6 +20,8 @@ internal sealed class KoraMocks : IMocks
         ["azure-native:managedidentity:UserAssignedIdentity"] = "resourceName",
         ["azure-native:operationalinsights:Workspace"] = "workspaceName",
         ["azure-native:containerservice:ManagedCluster"] = "resourceName",
+        ["azure-native:storage:StorageAccount"] = "accountName",
+        ["azure-native:storage:BlobContainer"] = "containerName",
     };
 
     private readonly ConcurrentQueue<RecordedResource> _resources = new();
