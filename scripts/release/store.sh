@@ -20,6 +20,12 @@ blob() { az storage blob "$@" --account-name "$account" --container-name "$conta
 case "${1:?usage: store.sh pull-audit|push-audit|pull-manifest|pull-all-manifests|push-manifests}" in
   pull-audit)
     mkdir -p audit
+    if ! az storage account show --name "$account" --only-show-errors >/dev/null 2>&1; then
+      # Only before a stack's first release: its first `up` declares the store.
+      echo "::warning::release store $account does not exist yet: starting an empty deploy audit log" >&2
+      : > audit/anchor.args
+      exit 0
+    fi
     latest=$(blob list --prefix audit/deploy-audit- --query '[].name' -o tsv | sort -V | tail -n 1)
     if [ -n "$latest" ]; then
       count=${latest#audit/deploy-audit-}; count=${count%.jsonl}
