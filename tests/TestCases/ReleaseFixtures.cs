@@ -54,6 +54,7 @@ public static class ReleaseFixtures
             new EvidenceLink(EvidenceKind.Load, true, Link("load")),
             new EvidenceLink(EvidenceKind.Soak, true, Link("soak")),
             new EvidenceLink(EvidenceKind.FaultInjection, true, Link("fault-injection")),
+            new EvidenceLink(EvidenceKind.MigrationAndRollback, true, Link("migration-rollback")),
             new EvidenceLink(EvidenceKind.Runbook, true, Link("runbook-o1")),
         ],
         Scorecard = new Scorecard(true, Link("scorecard")),

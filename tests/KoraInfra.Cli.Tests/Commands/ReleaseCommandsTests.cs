@@ -28,7 +28,7 @@ public sealed class ReleaseCommandsTests : IDisposable
         var run = _ws.Kora("gate", "check", "--evidence", _ws.Evidence(evidence, "rc"));
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("gate promote-rc FAILED: 4 of 13 conditions not met: approval.qa, approval.architect, approval.devops, no-open-critical-finding", run.Output, StringComparison.Ordinal);
+        Assert.Contains("gate promote-rc FAILED: 4 of 14 conditions not met: approval.qa, approval.architect, approval.devops, no-open-critical-finding", run.Output, StringComparison.Ordinal);
         Assert.Contains("FAIL  approval.architect: aprovacao: qa + architect + devops -- missing: an approval by role 'architect' (who and when)", run.Output, StringComparison.Ordinal);
         Assert.Contains("missing: closure of the open critical finding(s) SEC-9", run.Output, StringComparison.Ordinal);
     }

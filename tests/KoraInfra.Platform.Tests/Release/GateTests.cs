@@ -25,6 +25,7 @@ public sealed class GateTests
         { "no load test", "load-approved" },
         { "soak not approved", "soak-approved" },
         { "no fault injection", "fault-injection-approved" },
+        { "migration not rolled back", "migration-and-rollback" },
         { "no qa approval", "approval.qa" },
         { "no architect approval", "approval.architect" },
         { "no devops approval", "approval.devops" },
@@ -174,6 +175,18 @@ public sealed class GateTests
     }
 
     [Fact]
+    public void Credentials_the_secrets_capability_reports_pending_block_prod()
+    {
+        using var key = NewKey();
+        var source = new FixedCredentialSource(new PendingCompromisedCredential("kv-n8n-encryption-key", Now.AddDays(-1)));
+
+        var failure = Single(ProdDeployGate.Evaluate(Prod(), ApprovedRc(key), source), "no-compromised-credential-pending");
+
+        Assert.Contains("'kv-n8n-encryption-key'", failure.Missing, StringComparison.Ordinal);
+        Assert.Equal(["prod"], source.AskedFor);
+    }
+
+    [Fact]
     public void The_approval_sets_are_the_seeds()
     {
         Assert.Equal([ApprovalRole.Qa, ApprovalRole.Architect, ApprovalRole.Devops], RcPromotionGate.RequiredApprovals);
@@ -228,6 +241,7 @@ public sealed class GateTests
         "no load test" => Without(e, EvidenceKind.Load),
         "soak not approved" => e with { Evidence = e.Evidence.Select(l => l.Kind == EvidenceKind.Soak ? l with { Passed = false } : l).ToList() },
         "no fault injection" => Without(e, EvidenceKind.FaultInjection),
+        "migration not rolled back" => Without(e, EvidenceKind.MigrationAndRollback),
         "no architect approval" => WithoutRole(e, ApprovalRole.Architect),
         "no devops approval" or "no devops go" => WithoutRole(e, ApprovalRole.Devops),
         "scorecard failed" => e with { Scorecard = e.Scorecard! with { Passed = false } },
@@ -249,6 +263,17 @@ public sealed class GateTests
         "rto target beyond the p0 sla" => e with { RestoreDrill = e.RestoreDrill! with { RtoTargetMinutes = 90 } },
         _ => throw new ArgumentOutOfRangeException(nameof(gap), gap, "no such gap"),
     };
+
+    private sealed class FixedCredentialSource(params PendingCompromisedCredential[] pending) : ICompromisedCredentialSource
+    {
+        public List<string> AskedFor { get; } = [];
+
+        public IReadOnlyList<PendingCompromisedCredential> Pending(string stack)
+        {
+            AskedFor.Add(stack);
+            return pending;
+        }
+    }
 
     private static PromotionEvidence Without(PromotionEvidence e, EvidenceKind kind) => e with { Evidence = e.Evidence.Where(l => l.Kind != kind).ToList() };
 

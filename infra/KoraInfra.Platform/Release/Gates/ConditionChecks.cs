@@ -25,6 +25,7 @@ internal static class ConditionChecks
         [EvidenceKind.Load] = "load",
         [EvidenceKind.Soak] = "soak",
         [EvidenceKind.FaultInjection] = "fault-injection",
+        [EvidenceKind.MigrationAndRollback] = "migration-and-rollback",
         [EvidenceKind.Runbook] = "runbook",
     };
 

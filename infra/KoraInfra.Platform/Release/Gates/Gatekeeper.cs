@@ -6,13 +6,13 @@ namespace KoraInfra.Platform.Release.Gates;
 /// <summary>Runs the gate the evidence names, and turns admitted evidence into a manifest.</summary>
 public static class Gatekeeper
 {
-    /// <summary>Judges the evidence with its gate; <paramref name="approvedRc"/> matters to the prod gate only.</summary>
-    public static GateReport Evaluate(PromotionEvidence evidence, ManifestVerification? approvedRc) =>
+    /// <summary>Judges the evidence with its gate; <paramref name="approvedRc"/> and <paramref name="credentials"/> matter to the prod gate only.</summary>
+    public static GateReport Evaluate(PromotionEvidence evidence, ManifestVerification? approvedRc, ICompromisedCredentialSource? credentials = null) =>
         (evidence ?? throw new ArgumentNullException(nameof(evidence))).Gate switch
         {
             PromotionGate.DeployStaging => StagingDeployGate.Evaluate(evidence),
             PromotionGate.PromoteRc => RcPromotionGate.Evaluate(evidence),
-            PromotionGate.DeployProd => ProdDeployGate.Evaluate(evidence, approvedRc),
+            PromotionGate.DeployProd => ProdDeployGate.Evaluate(evidence, approvedRc, credentials),
             _ => throw new ArgumentOutOfRangeException(nameof(evidence), evidence.Gate, "unknown gate"),
         };
 

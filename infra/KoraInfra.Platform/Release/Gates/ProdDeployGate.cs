@@ -18,10 +18,16 @@ public static class ProdDeployGate
     /// <summary>
     /// Judges the evidence against the approved RC's signed manifest, already verified against
     /// the release key and the staging stack (null when the pipeline could not produce one).
+    /// Pending compromised credentials are those in the evidence plus, when given, those the
+    /// secrets capability reports through <paramref name="credentials"/>.
     /// </summary>
-    public static GateReport Evaluate(PromotionEvidence evidence, ManifestVerification? approvedRc)
+    public static GateReport Evaluate(PromotionEvidence evidence, ManifestVerification? approvedRc, ICompromisedCredentialSource? credentials = null)
     {
         ArgumentNullException.ThrowIfNull(evidence);
+        var pending = evidence.PendingCompromisedCredentials
+            .Concat(credentials?.Pending("prod") ?? [])
+            .DistinctBy(c => c.Name, StringComparer.Ordinal)
+            .ToList();
         var rc = approvedRc?.Manifest;
         List<GateCondition> conditions =
         [
@@ -30,7 +36,7 @@ public static class ProdDeployGate
         ];
         conditions.AddRange(GoNoGo.Select(r => ConditionChecks.Approval("go-no-go", r, evidence.Approvals, "po + pm + devops + qa (go/no-go formal)")));
         conditions.Add(ValidatedArtifact(evidence, rc));
-        conditions.Add(NoCompromisedCredential(evidence.PendingCompromisedCredentials));
+        conditions.Add(NoCompromisedCredential(pending));
         conditions.Add(RestoreDrill(evidence));
         return new GateReport(PromotionGate.DeployProd, conditions);
     }

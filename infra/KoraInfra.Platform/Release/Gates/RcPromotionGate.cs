@@ -6,7 +6,7 @@ namespace KoraInfra.Platform.Release.Gates;
 /// "Promote RC" (seed 4.2): "janela de release apos staging estavel + carga/soak/fault injection
 /// aprovados", approved by "qa + architect + devops", "exige scorecard RC, RTM P0 completa e sem
 /// finding critico aberto"; plus the additional CI gates of 4.1 for RC/GA (RTM P0, an immutable
-/// artifact per commit SHA, runbook evidence tied to the RC).
+/// artifact per commit SHA, runbook evidence tied to the RC) and staging's "migracao+rollback".
 /// </summary>
 public static class RcPromotionGate
 {
@@ -24,6 +24,11 @@ public static class RcPromotionGate
             ConditionChecks.Evidence("load-approved", EvidenceKind.Load, evidence.Evidence, "carga aprovada", "an approved load test"),
             ConditionChecks.Evidence("soak-approved", EvidenceKind.Soak, evidence.Evidence, "soak aprovado", "an approved soak test"),
             ConditionChecks.Evidence("fault-injection-approved", EvidenceKind.FaultInjection, evidence.Evidence, "fault injection aprovado", "an approved fault-injection run"),
+
+            // Staging's own mandatory list (seed section 3) also names "migracao+rollback"; the
+            // other items are judged above (fault injection, RTM P0), by the required-check (smoke)
+            // and by the prod gate (restore drill).
+            ConditionChecks.Evidence("migration-and-rollback", EvidenceKind.MigrationAndRollback, evidence.Evidence, "staging: migracao+rollback", "the migration applied and rolled back in staging"),
         ];
         conditions.AddRange(RequiredApprovals.Select(r => ConditionChecks.Approval("approval", r, evidence.Approvals, "aprovacao: qa + architect + devops")));
         conditions.Add(ConditionChecks.Scorecard(evidence.Scorecard, "scorecard RC"));

@@ -27,6 +27,9 @@ public enum EvidenceKind
     /// <summary>Fault injection approved.</summary>
     FaultInjection,
 
+    /// <summary>Migration applied and rolled back in staging ("migracao+rollback", seed section 3).</summary>
+    MigrationAndRollback,
+
     /// <summary>Runbook evidence tied to the release candidate ("vinculo entre evidencias de runbook e release candidate").</summary>
     Runbook,
 }
