@@ -7,18 +7,18 @@ namespace KoraInfra.Cli;
 public static class KoraApp
 {
     /// <summary>Runs kora with the given arguments and writers; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, TimeProvider.System);
-
-    /// <summary>Runs kora with a clock of the caller's choosing (tests fix the time release records carry).</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider time)
+    public static int Run(string[] args, TextWriter output, TextWriter error, KoraServices? services = null)
     {
         ArgumentNullException.ThrowIfNull(error);
+        services ??= KoraServices.Console;
         var root = new RootCommand("kora: offline checks and release operations for the KoraOS platform (KoraInfra)")
         {
             ValidateCommand.Create(),
+            AlertsCommand.Create(),
+            PolicyCommand.Create(services),
             GateCommand.Create(),
-            PromoteCommand.Create(time),
-            RollbackCommand.Create(time),
+            PromoteCommand.Create(services),
+            RollbackCommand.Create(services),
             AuditCommand.Create(),
         };
 

@@ -14,8 +14,10 @@ namespace KoraInfra.Cli.Commands;
 public static class PromoteCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create(TimeProvider time)
+    public static Command Create(KoraServices services)
     {
+        ArgumentNullException.ThrowIfNull(services);
+        var time = services.Time;
         var evidence = new Option<string>("--evidence") { Description = "The promotion evidence (JSON); its 'gate' names the gate and so the stack.", Required = true };
         var who = new Option<string>("--who") { Description = "Who promotes (the pipeline actor), recorded in the audit log.", Required = true };
         var rcManifest = new Option<string?>("--rc-manifest") { Description = "deploy-prod only: the approved RC's signed manifest." };

@@ -15,8 +15,10 @@ namespace KoraInfra.Cli.Commands;
 public static class RollbackCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create(TimeProvider time)
+    public static Command Create(KoraServices services)
     {
+        ArgumentNullException.ThrowIfNull(services);
+        var time = services.Time;
         var stack = new Option<string>("--stack") { Description = "The stack to roll back: staging or prod.", Required = true };
         var who = new Option<string>("--who") { Description = "Who rolls back, recorded in the audit log.", Required = true };
         var keyFile = new Option<string?>("--key-file") { Description = $"PEM public key that verifies release manifests (default: ${ReleaseSigningKey.VerificationKeyVariable})." };

@@ -30,6 +30,9 @@ public sealed record StackSettings
     /// <summary>Alert receivers along the escalation chain.</summary>
     public required IReadOnlyList<AlertReceiverSettings> AlertReceivers { get; init; }
 
+    /// <summary>Monitoring thresholds the stack tunes, and where runbooks are published.</summary>
+    public required MonitoringSettings Monitoring { get; init; }
+
     /// <summary>
     /// The signed release manifest this stack deploys (<c>kora-infra:release</c>), relative to the
     /// project directory; none in dev, and none in a committed file (<c>kora promote</c> sets it).
