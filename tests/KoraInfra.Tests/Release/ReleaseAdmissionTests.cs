@@ -81,6 +81,7 @@ public sealed class ReleaseAdmissionTests
         var record = Assert.Single(run.OfType("kora:release:ReleaseManifest"));
         Assert.Equal("prod", record.Text("stack"));
         Assert.Equal("deploy-prod", record.Text("gate"));
+        Assert.True(record.Inputs["verified"] is true, "KORA-001 requires a verified manifest");
         Assert.Equal("v1.4.0", record.Text("version"));
         Assert.Equal("v1.4.0-rc.2", record.Text("sourceRc"));
         Assert.Equal(ReleaseFixtures.Commit, record.Text("commit"));

@@ -13,6 +13,13 @@ public sealed class ReleaseManifestRecordArgs : ResourceArgs
     [Input("stack", required: true)]
     public Input<string> Stack { get; set; } = null!;
 
+    /// <summary>
+    /// True: only a manifest whose signature verified for this stack is ever registered (the
+    /// policy pack's KORA-001 requires it).
+    /// </summary>
+    [Input("verified", required: true)]
+    public Input<bool> Verified { get; set; } = null!;
+
     /// <summary>The gate that admitted it (<c>deploy-staging</c>, <c>promote-rc</c>, <c>deploy-prod</c>).</summary>
     [Input("gate", required: true)]
     public Input<string> Gate { get; set; } = null!;
@@ -69,6 +76,7 @@ public sealed class ReleaseManifestRecordArgs : ResourceArgs
         return new ReleaseManifestRecordArgs
         {
             Stack = manifest.Stack,
+            Verified = true,
             Gate = release.Gate,
             Version = release.Version,
             SourceRc = manifest.SourceRc?.ToString() ?? string.Empty,
