@@ -12,7 +12,7 @@
 #                {"restoreDrill": ...}; compromised.json with {"pendingCompromisedCredentials": [...]})
 #
 # Images come from release/images.txt (one "name@sha256:<hex>" per line, pinned by the app's
-# build pipeline through a reviewed pull request).
+# build pipeline through a reviewed pull request; KORA_IMAGES_FILE names another file).
 set -euo pipefail
 gate=${1:?usage: evidence.sh <gate> <approvals.json> [extra.json ...]}
 approvals=${2:?usage: evidence.sh <gate> <approvals.json> [extra.json ...]}
@@ -33,7 +33,9 @@ if [[ "${GITHUB_REF:?}" == refs/tags/* ]]; then
   fi
 fi
 
-images=$(grep -vE '^\s*(#|$)' release/images.txt | jq -R . | jq -s .)
+images=$({ grep -vE '^\s*(#|$)' "${KORA_IMAGES_FILE:-release/images.txt}" || true; } | jq -R . | jq -s .)
+base=$(mktemp)
+trap 'rm -f "$base"' EXIT
 jq -n \
   --arg gate "$gate" --arg ref "$GITHUB_REF" --arg commit "${GITHUB_SHA:?}" \
   --argjson version "$version" --argjson sourceRc "$source_rc" \
@@ -41,7 +43,7 @@ jq -n \
   '{gate: $gate, ref: $ref, commit: $commit, images: $images, approvals: $approvals[0],
     evidence: [], openCriticalFindings: []}
    + (if $version then {version: $version} else {} end)
-   + (if $sourceRc then {sourceRc: $sourceRc} else {} end)' > "${TMPDIR:-/tmp}/evidence-base.json"
+   + (if $sourceRc then {sourceRc: $sourceRc} else {} end)' > "$base"
 # Later parts override earlier fields, except evidence links, which accumulate.
 jq -s 'reduce .[] as $part ({}; (. * ($part | del(.evidence))) | .evidence = ((.evidence // []) + ($part.evidence // [])))' \
-  "${TMPDIR:-/tmp}/evidence-base.json" "$@"
+  "$base" "$@"
