@@ -1,8 +1,10 @@
 using KoraInfra.Components.Cluster;
 using KoraInfra.Components.Foundation;
 using KoraInfra.Components.Monitoring;
+using KoraInfra.Components.Release;
 using KoraInfra.Platform.Foundation;
 using KoraInfra.Platform.Monitoring;
+using KoraInfra.Platform.Release;
 using Pulumi;
 
 namespace KoraInfra;
@@ -17,6 +19,14 @@ public sealed class KoraStack : Stack
     public KoraStack()
     {
         var settings = StackSettingsLoader.Load();
+
+        // Staging and prod declare nothing until a signed release manifest for them verifies.
+        var release = ReleaseGuard.Admit(settings);
+        if (release is not null)
+        {
+            _ = new ReleaseManifestRecord("release", ReleaseManifestRecordArgs.From(release));
+        }
+
         var plan = FoundationPlan.For(settings);
 
         var foundation = new PlatformFoundation("foundation", new PlatformFoundationArgs { Plan = plan });
@@ -35,6 +45,11 @@ public sealed class KoraStack : Stack
             VaultReaderClientId = foundation.PlatformIdentityClientId,
             TenantId = foundation.PlatformIdentityTenantId,
         });
+
+        if (ReleaseStorePlan.For(settings) is { } store)
+        {
+            _ = new ReleaseStore("release-store", new ReleaseStoreArgs { Plan = store, ResourceGroupName = foundation.ResourceGroupName });
+        }
 
         ResourceGroupName = foundation.ResourceGroupName;
         LogWorkspaceId = foundation.LogWorkspaceId;

@@ -75,6 +75,10 @@ public static class MalformedStackFiles
             Case("critical alerts with a single receiver", "dev", Swap(dev, "      - name: dev-devops\n        level: devops\n        channel: webhook\n        urlSecretName: alert-devops-webhook-url\n", string.Empty), "kora-infra:alerting", "two receivers"),
             Case("e-mail receiver without an SMTP relay", "prod", Swap(prod, "channel: webhook\n        urlSecretName: alert-management-webhook-url", "channel: email\n        address: management@example.com"), "kora-infra:monitoring.smtp", "missing"),
             Case("cluster section missing", "staging", Swap(staging, "  kora-infra:cluster:\n    mode: managed\n    kubernetesVersion: \"1.31\"\n    nodeCount: 2\n    maxNodeCount: 5\n", string.Empty), "kora-infra:cluster", "missing"),
+            Case("release manifest in dev", "dev", dev + "  kora-infra:release: releases/dev/v1.0.0.dsse.json\n", "kora-infra:release", "only staging and prod"),
+            Case("release manifest outside the project", "prod", prod + "  kora-infra:release: ../elsewhere/v1.4.0.dsse.json\n", "kora-infra:release", "relative path inside the project"),
+            Case("release that is not a signed manifest", "staging", staging + "  kora-infra:release: releases/staging/v1.4.0-rc.1.json\n", "kora-infra:release", "signed manifest"),
+            Case("release as a mapping", "prod", prod + "  kora-infra:release:\n    path: releases/prod/v1.4.0.dsse.json\n", "kora-infra:release", "relative path inside the project"),
         ];
     }
 

@@ -39,7 +39,11 @@ public sealed class OfflineRun
     public KoraStack Stack => Resources.OfType<KoraStack>().Single();
 
     /// <summary>Runs the program with the given engine configuration (a stack's settings, as the engine passes them).</summary>
-    public static async Task<OfflineRun> RunAsync(string stack, EngineConfiguration configuration)
+    /// <param name="stack">The stack.</param>
+    /// <param name="configuration">The stack's settings as the engine passes them.</param>
+    /// <param name="rootDirectory">The project directory (relative settings such as the release manifest path resolve against it).</param>
+    /// <param name="mocks">The mocks to record into; pass your own to see what was registered when the program refuses.</param>
+    public static async Task<OfflineRun> RunAsync(string stack, EngineConfiguration configuration, string rootDirectory, PlanMocks? mocks = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
@@ -47,11 +51,14 @@ public sealed class OfflineRun
         Environment.SetEnvironmentVariable(PulumiConfigReader.ConfigVariable, configuration.ConfigJson);
         Environment.SetEnvironmentVariable(PulumiConfigReader.SecretKeysVariable, configuration.SecretKeysJson);
 
-        var mocks = new PlanMocks();
+        mocks ??= new PlanMocks();
         var resources = await Pulumi.Deployment.TestAsync<KoraStack>(mocks, new TestOptions
         {
             ProjectName = StackSettingsBinder.Namespace,
             StackName = stack,
+
+            // Where relative settings resolve, as PULUMI_ROOT_DIRECTORY in a real run.
+            RootDirectory = rootDirectory,
 
             // Outputs must be known, or Apply callbacks (and invokes such as the kubeconfig) never run.
             IsPreview = false,

@@ -69,7 +69,7 @@ public static class PlanCommand
         OfflineRun run;
         try
         {
-            run = await OfflineRun.RunAsync(stack, EngineConfiguration.From(StackFileReader.ReadFile(stackFile))).ConfigureAwait(false);
+            run = await OfflineRun.RunAsync(stack, EngineConfiguration.From(StackFileReader.ReadFile(stackFile)), Path.GetDirectoryName(stackFile)!).ConfigureAwait(false);
         }
         catch (RunException ex)
         {

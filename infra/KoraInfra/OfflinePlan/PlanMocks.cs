@@ -21,6 +21,8 @@ public sealed class PlanMocks : IMocks
         ["azure-native:managedidentity:UserAssignedIdentity"] = "resourceName",
         ["azure-native:operationalinsights:Workspace"] = "workspaceName",
         ["azure-native:containerservice:ManagedCluster"] = "resourceName",
+        ["azure-native:storage:StorageAccount"] = "accountName",
+        ["azure-native:storage:BlobContainer"] = "containerName",
     };
 
     private readonly ConcurrentQueue<RecordedResource> _resources = new();

@@ -1,5 +1,6 @@
 using KoraInfra.OfflinePlan;
 using KoraInfra.Platform.Policy;
+using KoraInfra.Platform.Release.Signing;
 using KoraInfra.Platform.Settings;
 
 namespace KoraInfra.Tests.Support;
@@ -24,10 +25,45 @@ internal sealed class StackRun
     public StackSnapshot Snapshot() => _run.Snapshot();
 
     /// <summary>Runs the program for a stack; <paramref name="change"/> bends its settings for a what-if.</summary>
+    /// <remarks>Staging and prod get a valid signed release, as the pipeline provides one.</remarks>
     public static async Task<StackRun> RunAsync(string stack, Func<EngineConfiguration, EngineConfiguration>? change = null)
     {
+        var (error, run, _) = await TryRunAsync(stack, TestRelease.For(stack), change);
+        return run ?? throw error!;
+    }
+
+    /// <summary>Runs the program with the given release; returns the error (if any) and what was registered either way.</summary>
+    public static async Task<(Exception? Error, StackRun? Run, IReadOnlyList<RecordedResource> Recorded)> TryRunAsync(
+        string stack, TestRelease release, Func<EngineConfiguration, EngineConfiguration>? change = null)
+    {
+        ArgumentNullException.ThrowIfNull(release);
         var config = EngineConfiguration.From(StackFileReader.ReadFile(Repository.StackFile(stack)));
+        if (release.ManifestPath is not null)
+        {
+            config = config.With("kora-infra:release", release.ManifestPath);
+        }
+
         config = change?.Invoke(config) ?? config;
-        return new StackRun(await OfflineRun.RunAsync(stack, config));
+        Environment.SetEnvironmentVariable(ReleaseSigningKey.VerificationKeyVariable, release.VerifyKeyPem);
+        var mocks = new PlanMocks();
+        try
+        {
+            var run = await OfflineRun.RunAsync(stack, config, release.RootDirectory, mocks);
+            return (null, new StackRun(run), mocks.Resources);
+        }
+#pragma warning disable CA1031 // The caller asserts on the failure; any exception the run raises is the result.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return (ex, null, mocks.Resources);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ReleaseSigningKey.VerificationKeyVariable, null);
+            if (release.RootDirectory != Repository.Root)
+            {
+                Directory.Delete(release.RootDirectory, recursive: true);
+            }
+        }
     }
 }
