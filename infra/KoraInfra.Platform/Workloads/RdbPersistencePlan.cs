@@ -5,9 +5,10 @@ namespace KoraInfra.Platform.Workloads;
 /// a storage account that accepts no shared key.
 /// </summary>
 /// <param name="StorageAccountName">The storage account receiving the snapshots.</param>
+/// <param name="IdentityName">The user-assigned identity the cache writes with, granted before the cache exists.</param>
 /// <param name="FrequencyMinutes">Minutes between snapshots (Azure accepts 15, 30, 60, 360, 720, 1440).</param>
 /// <param name="MaxSnapshotCount">Snapshots kept (Azure keeps only the latest on this tier).</param>
-public sealed record RdbPersistencePlan(string StorageAccountName, int FrequencyMinutes, int MaxSnapshotCount)
+public sealed record RdbPersistencePlan(string StorageAccountName, string IdentityName, int FrequencyMinutes, int MaxSnapshotCount)
 {
     /// <summary>The storage role that lets the cache write its snapshots: Storage Blob Data Contributor.</summary>
     public const string StorageBlobDataContributorRoleId = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";

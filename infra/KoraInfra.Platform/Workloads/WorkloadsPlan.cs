@@ -1,3 +1,4 @@
+using KoraInfra.Platform.Naming;
 using KoraInfra.Platform.Settings;
 
 namespace KoraInfra.Platform.Workloads;
@@ -6,7 +7,11 @@ namespace KoraInfra.Platform.Workloads;
 /// <param name="Namespace">The namespace they run in.</param>
 /// <param name="Redis">The queue.</param>
 /// <param name="N8n">n8n.</param>
-public sealed record WorkloadsPlan(string Namespace, RedisPlan Redis, N8nPlan N8n)
+/// <param name="ExpectedDatabaseHost">
+/// The PostgreSQL server's host name as the naming convention gives it: what n8n connects to
+/// until the database capability hands over its server's reported host name.
+/// </param>
+public sealed record WorkloadsPlan(string Namespace, RedisPlan Redis, N8nPlan N8n, string ExpectedDatabaseHost)
 {
     /// <summary>Decides the workloads of a stack.</summary>
     /// <param name="settings">The stack's settings.</param>
@@ -16,7 +21,7 @@ public sealed record WorkloadsPlan(string Namespace, RedisPlan Redis, N8nPlan N8
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentException.ThrowIfNullOrEmpty(workloadNamespace);
         var redis = RedisPlan.For(settings, workloadNamespace);
-        return new WorkloadsPlan(workloadNamespace, redis, N8nPlan.For(settings, redis));
+        return new WorkloadsPlan(workloadNamespace, redis, N8nPlan.For(settings, redis), settings.Names.Name(ResourceKind.PostgreSqlServer) + ".postgres.database.azure.com");
     }
 
     /// <summary>Every container image the workloads run, for the digest policy and the release manifest.</summary>

@@ -124,6 +124,12 @@ public sealed class N8nPlanTests
     }
 
     [Fact]
+    public void N8n_is_pointed_at_the_conventional_postgresql_host_until_the_database_capability_reports_its_own()
+    {
+        Assert.Equal("psql-kora-staging-brs.postgres.database.azure.com", WorkloadStacks.Plan("staging").ExpectedDatabaseHost);
+    }
+
+    [Fact]
     public void A_plan_refuses_a_tag_where_digests_are_required()
     {
         var settings = WorkloadStacks.Settings("prod");

@@ -50,6 +50,7 @@ public sealed class RedisPlanTests
         Assert.Equal(60, persistence.FrequencyMinutes);
         Assert.Equal("ManagedIdentity", persistence.AuthMethod);
         Assert.Null(ResourceNamer.Violation(ResourceKind.StorageAccount, persistence.StorageAccountName));
+        Assert.Equal("id-kora-prod-brs-redis", persistence.IdentityName);
     }
 
     [Theory]

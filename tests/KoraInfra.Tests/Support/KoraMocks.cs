@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 using System.Text;
 using Pulumi;
 using Pulumi.Testing;
@@ -20,6 +21,7 @@ internal sealed class KoraMocks : IMocks
         ["azure-native:managedidentity:UserAssignedIdentity"] = "resourceName",
         ["azure-native:operationalinsights:Workspace"] = "workspaceName",
         ["azure-native:containerservice:ManagedCluster"] = "resourceName",
+        ["azure-native:storage:StorageAccount"] = "accountName",
     };
 
     private readonly ConcurrentQueue<RecordedResource> _resources = new();
@@ -50,6 +52,15 @@ internal sealed class KoraMocks : IMocks
             case "azure-native:operationalinsights:Workspace":
                 outputs["customerId"] = $"customer-{name}";
                 break;
+            case "azure-native:redis:Redis":
+                outputs["hostName"] = $"{outputs["name"]}.redis.cache.windows.net";
+                outputs["sslPort"] = 6380;
+                outputs["port"] = 6379;
+                break;
+            case "random:index/randomPassword:RandomPassword":
+                // Generated per run (no secret value lives in the repository), secret as the engine makes it.
+                outputs["result"] = Output.CreateSecret(GeneratedSecret());
+                break;
         }
 
         var id = args.Id ?? $"/subscriptions/sub-kora/resourceGroups/rg/providers/{type}/{name}";
@@ -67,6 +78,15 @@ internal sealed class KoraMocks : IMocks
                 ImmutableArray.Create<object>(ImmutableDictionary<string, object>.Empty.Add("name", "clusterUser").Add("value", kubeconfig))));
         }
 
+        if (args.Token == "azure-native:redis:listRedisKeys")
+        {
+            return Task.FromResult<object>(ImmutableDictionary<string, object>.Empty
+                .Add("primaryKey", GeneratedSecret())
+                .Add("secondaryKey", GeneratedSecret()));
+        }
+
         return Task.FromResult<object>(args.Args);
     }
+
+    private static string GeneratedSecret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 }
