@@ -32,9 +32,9 @@ public sealed partial class N8nWorkloadsTests
     }
 
     [Theory]
-    [InlineData("dev", 1, 0)]
-    [InlineData("staging", 2, 2)]
-    [InlineData("prod", 4, 3)]
+    [InlineData("dev", 1d, 0d)]
+    [InlineData("staging", 2d, 2d)]
+    [InlineData("prod", 4d, 3d)]
     public async Task One_main_workers_and_webhook_processors_per_environment(string stack, double workers, double webhooks)
     {
         var run = await StackRun.RunAsync(stack);

@@ -27,9 +27,9 @@ public sealed class RedisCacheTests
     }
 
     [Theory]
-    [InlineData("dev", "Basic", "C", 0, "Enabled")]
-    [InlineData("staging", "Standard", "C", 1, "Disabled")]
-    [InlineData("prod", "Premium", "P", 1, "Disabled")]
+    [InlineData("dev", "Basic", "C", 0d, "Enabled")]
+    [InlineData("staging", "Standard", "C", 1d, "Disabled")]
+    [InlineData("prod", "Premium", "P", 1d, "Disabled")]
     public async Task Size_and_public_access_follow_the_environment(string stack, string sku, string family, double capacity, string publicAccess)
     {
         var run = await StackRun.RunAsync(stack);
