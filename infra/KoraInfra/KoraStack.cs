@@ -1,7 +1,9 @@
 using KoraInfra.Components.Cluster;
 using KoraInfra.Components.Foundation;
+using KoraInfra.Components.Monitoring;
 using KoraInfra.Components.Workloads;
 using KoraInfra.Platform.Foundation;
+using KoraInfra.Platform.Monitoring;
 using KoraInfra.Platform.Workloads;
 using Pulumi;
 using Pulumi.Random;
@@ -27,6 +29,14 @@ public sealed class KoraStack : Stack
             ResourceGroupName = foundation.ResourceGroupName,
             LogWorkspaceId = foundation.LogWorkspaceId,
             ExistingKubeconfig = plan.Kubernetes.IsManaged ? null : new Config().RequireSecret("kubeconfig"),
+        });
+
+        _ = new MonitoringStack("monitoring", new MonitoringStackArgs
+        {
+            Plan = MonitoringPlan.For(settings),
+            Provider = cluster.Provider,
+            VaultReaderClientId = foundation.PlatformIdentityClientId,
+            TenantId = foundation.PlatformIdentityTenantId,
         });
 
         var workloads = WorkloadsPlan.For(settings, plan.Kubernetes.WorkloadNamespace);

@@ -23,7 +23,7 @@ public static partial class StackSettingsBinder
     private static readonly HashSet<string> SecretKeys = [Namespace + ":kubeconfig"];
 
     private static readonly string[] TopLevelKeys =
-        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", WorkloadsSettingsReader.Key];
+        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", "monitoring", WorkloadsSettingsReader.Key];
 
     private static readonly Dictionary<string, SizingTier> Tiers = new(StringComparer.Ordinal)
     {
@@ -124,9 +124,10 @@ public static partial class StackSettingsBinder
 
         var cluster = ReadCluster(reader, profile);
         var receivers = ReadReceivers(reader, profile);
+        var monitoring = ReadMonitoring(reader, receivers);
         var workloads = WorkloadsSettingsReader.Read(reader, profile);
 
-        if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null || workloads is null)
+        if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null || monitoring is null || workloads is null)
         {
             return null;
         }
@@ -140,6 +141,7 @@ public static partial class StackSettingsBinder
             SizingTier = tier.Value,
             Cluster = cluster,
             AlertReceivers = receivers,
+            Monitoring = monitoring,
             Workloads = workloads,
         };
     }
