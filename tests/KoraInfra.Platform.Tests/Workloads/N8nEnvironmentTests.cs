@@ -1,3 +1,4 @@
+using KoraInfra.Platform.Settings;
 using KoraInfra.Platform.Workloads;
 
 namespace KoraInfra.Platform.Tests.Workloads;
@@ -35,6 +36,21 @@ public sealed class N8nEnvironmentTests
                 process.Environment.Where(v => v.Name.EndsWith("_FILE", StringComparison.Ordinal)),
                 v => Assert.StartsWith(N8nSecrets.MountPath + "/", v.Value, StringComparison.Ordinal));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void No_variable_looks_like_a_secret_literal_to_the_policy_pack(string stack)
+    {
+        foreach (var process in WorkloadStacks.Plan(stack).N8n.Processes)
+        {
+            Assert.All(
+                process.Environment.Where(v => v.Value is not null),
+                v => Assert.False(SecretLiteralDetector.LooksLikeSecret(v.Name, v.Value!), $"{process.Name}: {v.Name} would be reported as a secret literal (KORA-044)"));
+        }
+
+        // The exemption covers file paths, not a credential itself.
+        Assert.True(SecretLiteralDetector.LooksLikeSecret("DB_POSTGRESDB_PASSWORD", "n8n"));
     }
 
     [Theory]
