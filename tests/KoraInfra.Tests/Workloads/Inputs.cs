@@ -31,5 +31,5 @@ internal static class Inputs
     public static IReadOnlyList<ImmutableDictionary<string, object?>> Containers(this RecordedResource deployment) =>
         [.. Objects(deployment.At("spec", "template", "spec", "containers")), .. Objects(deployment.At("spec", "template", "spec", "initContainers"))];
 
-    public static string Name(this RecordedResource resource) => (string)resource.At("metadata", "name")!;
+    public static string MetadataName(this RecordedResource resource) => (string)resource.At("metadata", "name")!;
 }

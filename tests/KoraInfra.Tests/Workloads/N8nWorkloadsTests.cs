@@ -12,7 +12,7 @@ public sealed partial class N8nWorkloadsTests
 
     public static TheoryData<string> PromotedStacks => new() { "staging", "prod" };
 
-    private static RecordedResource Deployment(StackRun run, string name) => Assert.Single(run.OfType(DeploymentType), d => d.Name() == name);
+    private static RecordedResource Deployment(StackRun run, string name) => Assert.Single(run.OfType(DeploymentType), d => d.MetadataName() == name);
 
     private static Dictionary<string, EnvEntry> Env(RecordedResource deployment) =>
         Inputs.Objects(Assert.Single(deployment.Containers())["env"]).ToDictionary(e => (string)e["name"]!, e => new EnvEntry(e), StringComparer.Ordinal);
@@ -41,7 +41,7 @@ public sealed partial class N8nWorkloadsTests
 
         Assert.Equal(1d, Deployment(run, "n8n-main").At("spec", "replicas"));
         Assert.Equal(workers, Deployment(run, "n8n-worker").At("spec", "replicas"));
-        var webhook = run.OfType(DeploymentType).SingleOrDefault(d => d.Name() == "n8n-webhook");
+        var webhook = run.OfType(DeploymentType).SingleOrDefault(d => d.MetadataName() == "n8n-webhook");
         Assert.Equal(webhooks, webhook?.At("spec", "replicas") ?? 0d);
     }
 
@@ -82,7 +82,7 @@ public sealed partial class N8nWorkloadsTests
     public async Task The_environment_is_platforms_with_credentials_only_as_files(string stack)
     {
         var run = await StackRun.RunAsync(stack);
-        var secret = Assert.Single(run.OfType("kubernetes:core/v1:Secret"), s => s.Name() == N8nSecrets.SecretName);
+        var secret = Assert.Single(run.OfType("kubernetes:core/v1:Secret"), s => s.MetadataName() == N8nSecrets.SecretName);
         var secretValues = Inputs.Object(secret.Inputs["stringData"]);
         Assert.Equal(N8nSecrets.Keys.Order(StringComparer.Ordinal), secretValues.Keys.Order(StringComparer.Ordinal));
 
@@ -117,7 +117,7 @@ public sealed partial class N8nWorkloadsTests
             ["n8n-webhook", "n8n-main"],
             paths.Select(p => (string)Inputs.Object(Inputs.Object(p["backend"])["service"])["name"]!));
 
-        var budget = Assert.Single(run.OfType("kubernetes:policy/v1:PodDisruptionBudget"), b => b.Name() == "n8n-worker");
+        var budget = Assert.Single(run.OfType("kubernetes:policy/v1:PodDisruptionBudget"), b => b.MetadataName() == "n8n-worker");
         Assert.Equal(1d, budget.At("spec", "maxUnavailable"));
     }
 
@@ -127,7 +127,7 @@ public sealed partial class N8nWorkloadsTests
     {
         var run = await StackRun.RunAsync(stack);
 
-        var policies = run.OfType("kubernetes:networking.k8s.io/v1:NetworkPolicy").ToDictionary(p => p.Name(), StringComparer.Ordinal);
+        var policies = run.OfType("kubernetes:networking.k8s.io/v1:NetworkPolicy").ToDictionary(p => p.MetadataName(), StringComparer.Ordinal);
         var deny = policies["n8n-default-deny"];
         Assert.Equal(["Ingress", "Egress"], Inputs.Texts(deny.At("spec", "policyTypes")));
         Assert.Empty(Inputs.Objects(deny.At("spec", "ingress")));

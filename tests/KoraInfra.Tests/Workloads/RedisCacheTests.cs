@@ -98,7 +98,7 @@ public sealed class RedisCacheTests
         var run = await StackRuns.DevOnExistingClusterAsync();
 
         Assert.Empty(run.OfType(RedisType));
-        var redis = Assert.Single(run.OfType("kubernetes:apps/v1:Deployment"), d => d.Name() == "n8n-redis");
+        var redis = Assert.Single(run.OfType("kubernetes:apps/v1:Deployment"), d => d.MetadataName() == "n8n-redis");
         var container = Assert.Single(redis.Containers());
         Assert.Equal("redis:7.4-alpine", container["image"]);
         Assert.Contains("--requirepass", Inputs.Texts(container["args"]));

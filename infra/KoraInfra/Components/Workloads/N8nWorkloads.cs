@@ -119,7 +119,7 @@ public sealed class N8nWorkloads : ComponentResource
     /// <summary>The Ingress's name.</summary>
     public Output<string> IngressName { get; }
 
-    private void DeclareDeployment(N8nProcessPlan process, N8nPlan plan, N8nWorkloadsArgs args, Output<string> credentialsName, CustomResourceOptions kubernetes)
+    private static void DeclareDeployment(N8nProcessPlan process, N8nPlan plan, N8nWorkloadsArgs args, Output<string> credentialsName, CustomResourceOptions kubernetes)
     {
         var security = plan.Security;
         var mounts = new List<VolumeMountArgs>
