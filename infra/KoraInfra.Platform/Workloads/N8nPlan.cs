@@ -38,6 +38,12 @@ public sealed record N8nPlan(
     /// </summary>
     public const int MainReplicas = 1;
 
+    /// <summary>The node topology key.</summary>
+    public const string HostnameTopologyKey = "kubernetes.io/hostname";
+
+    /// <summary>The availability-zone topology key.</summary>
+    public const string ZoneTopologyKey = "topology.kubernetes.io/zone";
+
     /// <summary>Labels on every n8n object.</summary>
     public static IReadOnlyDictionary<string, string> CommonLabels { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
@@ -103,6 +109,13 @@ public sealed record N8nPlan(
                 Startup: new HttpProbe(HttpProbe.LivenessPath, N8nEnvironment.HttpPort, 10, 5, 30),
                 TerminationGracePeriodSeconds: N8nEnvironment.ServerShutdownSeconds + 15)
             : null;
+
+        // Scaled-out processes spread over nodes, and over zones where the environment is zone-redundant.
+        IReadOnlyList<string> spread = profile.ZoneRedundant && settings.Region.HasAvailabilityZones
+            ? [HostnameTopologyKey, ZoneTopologyKey]
+            : [HostnameTopologyKey];
+        worker = worker with { SpreadTopologyKeys = spread };
+        webhook = webhook is null ? null : webhook with { SpreadTopologyKeys = spread };
 
         var controller = settings.Cluster.Mode == ClusterMode.Managed ? IngressController.AksApplicationRouting : IngressController.IngressNginx;
         var routes = webhook is null

@@ -39,6 +39,13 @@ public sealed record N8nProcessPlan(
         ["app.kubernetes.io/component"] = Component,
     };
 
+    /// <summary>
+    /// Topology keys the pods spread over (at most one pod of difference per domain), so one node
+    /// or one zone going away takes only its share of workers or webhook processors. Spreading is
+    /// a preference (<c>ScheduleAnyway</c>): during a zone outage the pods must still reschedule.
+    /// </summary>
+    public IReadOnlyList<string> SpreadTopologyKeys { get; init; } = [];
+
     /// <summary>The container port name monitoring's ServiceMonitor scrapes.</summary>
     public const string PortName = "http";
 }

@@ -60,6 +60,19 @@ public sealed class N8nPlanTests
         }
     }
 
+    [Theory]
+    [InlineData("dev", new[] { "kubernetes.io/hostname" })]
+    [InlineData("staging", new[] { "kubernetes.io/hostname" })]
+    [InlineData("prod", new[] { "kubernetes.io/hostname", "topology.kubernetes.io/zone" })]
+    public void Workers_and_webhook_processors_spread_over_nodes_and_over_zones_in_prod(string stack, string[] keys)
+    {
+        var n8n = WorkloadStacks.Plan(stack).N8n;
+
+        Assert.Equal(keys, n8n.Worker.SpreadTopologyKeys);
+        Assert.Equal(keys, n8n.Webhook?.SpreadTopologyKeys ?? keys);
+        Assert.Empty(n8n.Main.SpreadTopologyKeys);
+    }
+
     [Fact]
     public void Pods_meet_the_restricted_pod_security_standard_with_a_read_only_root()
     {

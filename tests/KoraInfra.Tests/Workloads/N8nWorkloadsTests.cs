@@ -45,13 +45,34 @@ public sealed partial class N8nWorkloadsTests
         Assert.Equal(webhooks, webhook?.At("spec", "replicas") ?? 0d);
     }
 
+    [Fact]
+    public async Task The_in_cluster_redis_of_a_developers_cluster_is_locked_down_too()
+    {
+        AssertRestricted(await StackRuns.DevOnExistingClusterAsync());
+    }
+
     [Theory]
     [MemberData(nameof(Stacks))]
     public async Task Every_n8n_container_is_locked_down_and_probed_on_the_health_endpoints(string stack)
     {
         var run = await StackRun.RunAsync(stack);
 
-        foreach (var deployment in run.OfType(DeploymentType))
+        AssertRestricted(run);
+        foreach (var name in new[] { "n8n-main", "n8n-worker" })
+        {
+            var container = Assert.Single(Deployment(run, name).Containers());
+            Assert.Equal(1000d, Inputs.Object(container["securityContext"])["runAsUser"]);
+            Assert.Equal("/healthz", Inputs.Object(Inputs.Object(container["livenessProbe"])["httpGet"])["path"]);
+            Assert.Equal("/healthz/readiness", Inputs.Object(Inputs.Object(container["readinessProbe"])["httpGet"])["path"]);
+        }
+    }
+
+    // The restricted Pod Security Standard the workload namespace enforces, plus a read-only root and limits.
+    private static void AssertRestricted(StackRun run)
+    {
+        var deployments = run.OfType(DeploymentType).ToList();
+        Assert.NotEmpty(deployments);
+        foreach (var deployment in deployments)
         {
             var pod = Inputs.Object(deployment.At("spec", "template", "spec"));
             Assert.True(pod["automountServiceAccountToken"] is false);
@@ -66,14 +87,6 @@ public sealed partial class N8nWorkloadsTests
                 Assert.Equal("RuntimeDefault", Inputs.Object(security["seccompProfile"])["type"]);
                 Assert.NotNull(Inputs.Object(container["resources"]).GetValueOrDefault("limits"));
             }
-        }
-
-        foreach (var name in new[] { "n8n-main", "n8n-worker" })
-        {
-            var container = Assert.Single(Deployment(run, name).Containers());
-            Assert.Equal(1000d, Inputs.Object(container["securityContext"])["runAsUser"]);
-            Assert.Equal("/healthz", Inputs.Object(Inputs.Object(container["livenessProbe"])["httpGet"])["path"]);
-            Assert.Equal("/healthz/readiness", Inputs.Object(Inputs.Object(container["readinessProbe"])["httpGet"])["path"]);
         }
     }
 
@@ -119,6 +132,10 @@ public sealed partial class N8nWorkloadsTests
 
         var budget = Assert.Single(run.OfType("kubernetes:policy/v1:PodDisruptionBudget"), b => b.MetadataName() == "n8n-worker");
         Assert.Equal(1d, budget.At("spec", "maxUnavailable"));
+
+        var spread = Inputs.Objects(Deployment(run, "n8n-worker").At("spec", "template", "spec", "topologySpreadConstraints"));
+        Assert.Equal(["kubernetes.io/hostname", "topology.kubernetes.io/zone"], spread.Select(c => (string)c["topologyKey"]!));
+        Assert.All(spread, c => Assert.Equal("ScheduleAnyway", c["whenUnsatisfiable"]));
     }
 
     [Theory]

@@ -154,6 +154,13 @@ public sealed class N8nWorkloads : ComponentResource
                         EnableServiceLinks = false,
                         SecurityContext = PodSecurityContext(security.RunAsUser, security.RunAsGroup, security.FsGroup),
                         TerminationGracePeriodSeconds = process.TerminationGracePeriodSeconds,
+                        TopologySpreadConstraints = process.SpreadTopologyKeys.Select(key => new TopologySpreadConstraintArgs
+                        {
+                            TopologyKey = key,
+                            MaxSkew = 1,
+                            WhenUnsatisfiable = "ScheduleAnyway",
+                            LabelSelector = Selector(process.SelectorLabels),
+                        }).ToList(),
                         Containers =
                         {
                             new ContainerArgs
