@@ -5,13 +5,14 @@ using System.Text;
 using Pulumi;
 using Pulumi.Testing;
 
-namespace KoraInfra.Tests.Support;
+namespace KoraInfra.OfflinePlan;
 
 /// <summary>
-/// Stands in for the cloud: records every registered resource and answers with its inputs plus
-/// the outputs a real provider would compute (names, ids, identity ids, credentials).
+/// Stands in for the cloud, for the offline plan and the mock tests alike: records every
+/// registered resource and answers with its inputs plus the outputs a real provider would
+/// compute (names, ids, identity ids, credentials). Every value it invents is visibly fake.
 /// </summary>
-internal sealed class KoraMocks : IMocks
+public sealed class PlanMocks : IMocks
 {
     // The input that holds the Azure name of each resource type, so the mock's `name` output is
     // what Azure would report.
@@ -26,8 +27,10 @@ internal sealed class KoraMocks : IMocks
 
     private readonly ConcurrentQueue<RecordedResource> _resources = new();
 
+    /// <summary>Every resource registered so far, in registration order.</summary>
     public IReadOnlyList<RecordedResource> Resources => _resources.ToList();
 
+    /// <inheritdoc />
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -67,6 +70,7 @@ internal sealed class KoraMocks : IMocks
         return Task.FromResult<(string? id, object state)>((id, outputs.ToImmutable()));
     }
 
+    /// <inheritdoc />
     public Task<object> CallAsync(MockCallArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
