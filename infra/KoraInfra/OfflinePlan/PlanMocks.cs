@@ -61,7 +61,8 @@ public sealed class PlanMocks : IMocks
                 outputs["port"] = 6379;
                 break;
             case "random:index/randomPassword:RandomPassword":
-                // Generated per run (no secret value lives in the repository), secret as the engine makes it.
+                // Visibly fake, different on every run (no secret value lives in the repository),
+                // and secret as the engine makes it.
                 outputs["result"] = Output.CreateSecret(GeneratedSecret());
                 break;
         }
@@ -92,5 +93,5 @@ public sealed class PlanMocks : IMocks
         return Task.FromResult<object>(args.Args);
     }
 
-    private static string GeneratedSecret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+    private static string GeneratedSecret() => "fake-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 }

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using KoraInfra.Tests.Support;
+using KoraInfra.OfflinePlan;
 
 namespace KoraInfra.Tests.Workloads;
 

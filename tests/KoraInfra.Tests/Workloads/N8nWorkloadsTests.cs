@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using KoraInfra.OfflinePlan;
+using KoraInfra.Platform.Policy;
 using KoraInfra.Platform.Workloads;
 using KoraInfra.Tests.Support;
 
@@ -156,6 +158,17 @@ public sealed partial class N8nWorkloadsTests
 
         var egressPorts = Inputs.Objects(policies["n8n-egress"].At("spec", "egress")).SelectMany(r => Inputs.Objects(r["ports"])).Select(p => p["port"]).ToList();
         Assert.Equal([53d, 53d, 5432d, 6380d, 443d], egressPorts);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task The_policy_pack_finds_nothing_to_object_to_in_the_workloads(string stack)
+    {
+        var run = await StackRun.RunAsync(stack);
+
+        var evaluation = PolicyEngine.Evaluate(run.Snapshot(), DateTimeOffset.UtcNow);
+        var ours = evaluation.Violations.Where(v => v.ResourceUrn?.Contains("kora:workloads:", StringComparison.Ordinal) == true && v.Level == EnforcementLevel.Mandatory).ToList();
+        Assert.True(ours.Count == 0, string.Join(Environment.NewLine, ours.Select(v => $"{v.RuleId} {v.ResourceUrn}: {v.Message}")));
     }
 
     [GeneratedRegex("^[a-z0-9./:_-]+@sha256:[a-f0-9]{64}$")]
