@@ -5,7 +5,10 @@ using KoraInfra.Components.Release;
 using KoraInfra.Platform.Foundation;
 using KoraInfra.Platform.Monitoring;
 using KoraInfra.Platform.Release;
+using KoraInfra.Components.Workloads;
+using KoraInfra.Platform.Workloads;
 using Pulumi;
+using Pulumi.Random;
 
 namespace KoraInfra;
 
@@ -51,12 +54,36 @@ public sealed class KoraStack : Stack
             _ = new ReleaseStore("release-store", new ReleaseStoreArgs { Plan = store, ResourceGroupName = foundation.ResourceGroupName });
         }
 
+        var workloads = WorkloadsPlan.For(settings, plan.Kubernetes.WorkloadNamespace);
+        var queue = DeclareQueue(workloads, plan, foundation, cluster);
+
+        // Seams until the database (issue 3) and secrets (issue 4) capabilities land. The database
+        // capability will pass its server's FullyQualifiedDomainName and the `n8n` role's password
+        // (vault: postgres-n8n-password); the secrets capability will generate n8n-encryption-key
+        // and write it, and the Redis access key (queue.Password), to the vault. The encryption
+        // key must keep its value when it moves there (alias the resource): n8n cannot re-key.
+        var n8nDatabasePassword = new RandomPassword(N8nSecrets.DatabasePasswordKey, new RandomPasswordArgs { Length = 32, Special = false });
+        var n8nEncryptionKey = new RandomPassword(N8nSecrets.EncryptionKeyKey, new RandomPasswordArgs { Length = 48, Special = false });
+
+        var n8n = new N8nWorkloads("n8n", new N8nWorkloadsArgs
+        {
+            Plan = workloads.N8n,
+            Provider = cluster.Provider,
+            Namespace = cluster.WorkloadNamespace,
+            DatabaseHost = Output.Create(workloads.ExpectedDatabaseHost),
+            DatabasePassword = Output.CreateSecret(n8nDatabasePassword.Result),
+            RedisHost = queue.Host,
+            RedisPassword = queue.Password,
+            EncryptionKey = Output.CreateSecret(n8nEncryptionKey.Result),
+        });
+
         ResourceGroupName = foundation.ResourceGroupName;
         LogWorkspaceId = foundation.LogWorkspaceId;
         PlatformIdentityClientId = foundation.PlatformIdentityClientId;
         ClusterName = cluster.ClusterName;
         Kubeconfig = cluster.Kubeconfig;
         WorkloadNamespace = cluster.WorkloadNamespace;
+        N8nHost = n8n.PublicHost;
     }
 
     /// <summary>The stack's resource group.</summary>
@@ -82,4 +109,32 @@ public sealed class KoraStack : Stack
     /// <summary>The workload namespace.</summary>
     [Output("workloadNamespace")]
     public Output<string> WorkloadNamespace { get; private set; }
+
+    /// <summary>n8n's public host name.</summary>
+    [Output("n8nHost")]
+    public Output<string> N8nHost { get; private set; }
+
+    // The queue Platform chose: an Azure cache, or a throwaway Redis on a developer's cluster.
+    private static (Output<string> Host, Output<string> Password) DeclareQueue(WorkloadsPlan workloads, FoundationPlan plan, PlatformFoundation foundation, KubernetesCluster cluster)
+    {
+        if (workloads.Redis.Azure is { } azure)
+        {
+            var cache = new RedisCache("redis", new RedisCacheArgs
+            {
+                Plan = azure,
+                ResourceGroupName = foundation.ResourceGroupName,
+                Location = plan.Location,
+                Tags = plan.Tags,
+            });
+            return (cache.HostName, cache.AccessKey);
+        }
+
+        var local = new InClusterRedis("redis", new InClusterRedisArgs
+        {
+            Plan = workloads.Redis.InCluster!,
+            Provider = cluster.Provider,
+            Namespace = cluster.WorkloadNamespace,
+        });
+        return (Output.Create(workloads.Redis.Endpoint.Host!), local.Password);
+    }
 }

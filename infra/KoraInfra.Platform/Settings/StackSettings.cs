@@ -39,6 +39,9 @@ public sealed record StackSettings
     /// </summary>
     public string? ReleaseManifestPath { get; init; }
 
+    /// <summary>The n8n image and host.</summary>
+    public required WorkloadsSettings Workloads { get; init; }
+
     /// <summary>The resource names of this stack.</summary>
     public ResourceNamer Names => new(NamingPrefix, Environment.Name, Region);
 }

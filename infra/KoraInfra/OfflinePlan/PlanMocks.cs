@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 using System.Text;
 using Pulumi;
 using Pulumi.Testing;
@@ -55,6 +56,16 @@ public sealed class PlanMocks : IMocks
             case "azure-native:operationalinsights:Workspace":
                 outputs["customerId"] = $"customer-{name}";
                 break;
+            case "azure-native:redis:Redis":
+                outputs["hostName"] = $"{outputs["name"]}.redis.cache.windows.net";
+                outputs["sslPort"] = 6380;
+                outputs["port"] = 6379;
+                break;
+            case "random:index/randomPassword:RandomPassword":
+                // Visibly fake, different on every run (no secret value lives in the repository),
+                // and secret as the engine makes it.
+                outputs["result"] = Output.CreateSecret(GeneratedSecret());
+                break;
         }
 
         var id = args.Id ?? $"/subscriptions/sub-kora/resourceGroups/rg/providers/{type}/{name}";
@@ -73,6 +84,15 @@ public sealed class PlanMocks : IMocks
                 ImmutableArray.Create<object>(ImmutableDictionary<string, object>.Empty.Add("name", "clusterUser").Add("value", kubeconfig))));
         }
 
+        if (args.Token == "azure-native:redis:listRedisKeys")
+        {
+            return Task.FromResult<object>(ImmutableDictionary<string, object>.Empty
+                .Add("primaryKey", GeneratedSecret())
+                .Add("secondaryKey", GeneratedSecret()));
+        }
+
         return Task.FromResult<object>(args.Args);
     }
+
+    private static string GeneratedSecret() => "fake-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 }

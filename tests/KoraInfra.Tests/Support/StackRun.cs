@@ -19,6 +19,9 @@ internal sealed class StackRun
 
     public KoraStack Stack => _run.Stack;
 
+    /// <summary>The SDK's view: every resource object (components included), the stack too.</summary>
+    public System.Collections.Immutable.ImmutableArray<Pulumi.Resource> Resources => _run.Resources;
+
     public IEnumerable<RecordedResource> OfType(string type) => Recorded.Where(r => r.Type == type);
 
     /// <summary>The resources as the policy rules see them.</summary>
