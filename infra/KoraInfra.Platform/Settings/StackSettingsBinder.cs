@@ -23,7 +23,7 @@ public static partial class StackSettingsBinder
     private static readonly HashSet<string> SecretKeys = [Namespace + ":kubeconfig"];
 
     private static readonly string[] TopLevelKeys =
-        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting"];
+        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", .. SecretsSettingsReader.Keys];
 
     private static readonly Dictionary<string, SizingTier> Tiers = new(StringComparer.Ordinal)
     {
@@ -96,6 +96,7 @@ public static partial class StackSettingsBinder
         var reader = new SettingsReader(Namespace + ":", ours, fileLocation.AtLine(1), problems);
         var settings = Read(reader, profile);
         reader.RejectUnread(TopLevelKeys);
+        SecretsSettingsReader.CheckSecretsProvider(source, settings?.Names, problems);
 
         return problems.Count == 0 && settings is not null
             ? SettingsResult.Valid(settings)
@@ -124,8 +125,9 @@ public static partial class StackSettingsBinder
 
         var cluster = ReadCluster(reader, profile);
         var receivers = ReadReceivers(reader, profile);
+        var secrets = SecretsSettingsReader.Read(reader, receivers is null ? null : SecretsSettingsReader.Catalogue(reader, receivers));
 
-        if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null)
+        if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null || secrets is null)
         {
             return null;
         }
@@ -139,6 +141,7 @@ public static partial class StackSettingsBinder
             SizingTier = tier.Value,
             Cluster = cluster,
             AlertReceivers = receivers,
+            Secrets = secrets,
         };
     }
 
