@@ -1,5 +1,6 @@
 using KoraInfra.Components.Cluster;
 using KoraInfra.Components.Foundation;
+using KoraInfra.Components.Secrets;
 using KoraInfra.Platform.Foundation;
 using Pulumi;
 
@@ -16,6 +17,7 @@ public sealed class KoraStack : Stack
     {
         var settings = StackSettingsLoader.Load();
         var plan = FoundationPlan.For(settings);
+        var secretsPlan = SecretsPlanLoader.Load(settings, TimeProvider.System);
 
         var foundation = new PlatformFoundation("foundation", new PlatformFoundationArgs { Plan = plan });
         var cluster = new KubernetesCluster("cluster", new KubernetesClusterArgs
@@ -26,12 +28,23 @@ public sealed class KoraStack : Stack
             ExistingKubeconfig = plan.Kubernetes.IsManaged ? null : new Config().RequireSecret("kubeconfig"),
         });
 
+        var vault = new SecretVault("secrets", new SecretVaultArgs
+        {
+            Plan = secretsPlan,
+            Location = plan.Location,
+            Tags = plan.Tags,
+            ResourceGroupName = foundation.ResourceGroupName,
+            LogWorkspaceId = foundation.LogWorkspaceId,
+            PlatformRuntimePrincipalId = foundation.PlatformIdentityPrincipalId,
+        });
+
         ResourceGroupName = foundation.ResourceGroupName;
         LogWorkspaceId = foundation.LogWorkspaceId;
         PlatformIdentityClientId = foundation.PlatformIdentityClientId;
         ClusterName = cluster.ClusterName;
         Kubeconfig = cluster.Kubeconfig;
         WorkloadNamespace = cluster.WorkloadNamespace;
+        VaultUri = vault.VaultUri;
     }
 
     /// <summary>The stack's resource group.</summary>
@@ -53,6 +66,10 @@ public sealed class KoraStack : Stack
     /// <summary>The cluster's kubeconfig (secret).</summary>
     [Output("kubeconfig")]
     public Output<string> Kubeconfig { get; private set; }
+
+    /// <summary>The environment's Key Vault address (where workloads read their secrets).</summary>
+    [Output("vaultUri")]
+    public Output<string> VaultUri { get; private set; }
 
     /// <summary>The workload namespace.</summary>
     [Output("workloadNamespace")]

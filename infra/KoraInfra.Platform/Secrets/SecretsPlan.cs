@@ -41,11 +41,14 @@ public sealed record SecretsPlan(
             KeyRotationPlan.StackSecrets(vault),
             catalogue,
             secrets,
-            Workloads.All.Select(w => new WorkloadIdentityPlan(w, names.Name(ResourceKind.ManagedIdentity, Workloads.Segment(w)))).ToList(),
+            Workloads.All.Select(w => new WorkloadIdentityPlan(w, names.Name(ResourceKind.ManagedIdentity, Workloads.Segment(w)), Workloads.IdentityDeclaredByFoundation(w))).ToList(),
             AccessPlan.For(catalogue, settings.Secrets.AccessGroups),
             CompromisedCredentialCheck.Pending(settings.Secrets.CompromisedCredentials, secrets),
             now);
     }
+
+    /// <summary>The address workloads read a secret at (always its latest version).</summary>
+    public string SecretUri(string name) => $"{Vault.Uri}secrets/{Secret(name).Name}";
 
     /// <summary>The planned secret with this name.</summary>
     public PlannedSecret Secret(string name) =>

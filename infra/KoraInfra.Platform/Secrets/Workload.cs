@@ -23,15 +23,18 @@ public static class Workloads
     public static IReadOnlyList<Workload> All { get; } = [Workload.N8n, Workload.MigrationJob, Workload.PlatformRuntime];
 
     /// <summary>
-    /// The workload segment of the identity's resource name (<c>id-kora-prod-brs-runtime</c>).
-    /// The runtime's identity is not the foundation's <c>platform</c> identity: that one also
-    /// runs the AKS control plane, which must not be able to read application secrets.
+    /// The workload segment of the identity's resource name (<c>id-kora-prod-brs-n8n</c>). The
+    /// runtime's identity is the foundation's <c>platform</c> identity, which no other workload
+    /// and not the AKS control plane (it has its own) uses.
     /// </summary>
     public static string Segment(Workload workload) => workload switch
     {
         Workload.N8n => "n8n",
         Workload.MigrationJob => "migration",
-        Workload.PlatformRuntime => "runtime",
+        Workload.PlatformRuntime => "platform",
         _ => throw new ArgumentOutOfRangeException(nameof(workload), workload, "not a KoraOS workload"),
     };
+
+    /// <summary>Whether the foundation declares the workload's identity (the platform runtime's), rather than the secrets capability.</summary>
+    public static bool IdentityDeclaredByFoundation(Workload workload) => workload == Workload.PlatformRuntime;
 }

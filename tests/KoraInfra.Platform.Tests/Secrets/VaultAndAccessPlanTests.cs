@@ -45,11 +45,16 @@ public sealed class VaultAndAccessPlanTests
     }
 
     [Fact]
-    public void Each_workload_runs_as_its_own_identity()
+    public void Each_workload_runs_as_its_own_identity_the_runtime_as_the_foundations_platform_identity()
     {
+        var identities = Plan("prod").Identities;
+
         Assert.Equal(
-            ["id-kora-prod-brs-n8n", "id-kora-prod-brs-migration", "id-kora-prod-brs-runtime"],
-            Plan("prod").Identities.Select(i => i.ResourceName));
+            ["id-kora-prod-brs-n8n", "id-kora-prod-brs-migration", "id-kora-prod-brs-platform"],
+            identities.Select(i => i.ResourceName));
+        var runtime = Assert.Single(identities, i => i.DeclaredByFoundation);
+        Assert.Equal(Workload.PlatformRuntime, runtime.Workload);
+        Assert.Equal(KoraInfra.Platform.Foundation.FoundationPlan.For(Committed("prod")).PlatformIdentityName, runtime.ResourceName);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 using System.Text;
 using Pulumi;
 using Pulumi.Testing;
@@ -20,11 +21,19 @@ internal sealed class KoraMocks : IMocks
         ["azure-native:managedidentity:UserAssignedIdentity"] = "resourceName",
         ["azure-native:operationalinsights:Workspace"] = "workspaceName",
         ["azure-native:containerservice:ManagedCluster"] = "resourceName",
+        ["azure-native:keyvault:Vault"] = "vaultName",
+        ["azure-native:keyvault:Secret"] = "secretName",
+        ["azure-native:keyvault:Key"] = "keyName",
     };
 
     private readonly ConcurrentQueue<RecordedResource> _resources = new();
 
+    private readonly ConcurrentDictionary<string, string> _generated = new(StringComparer.Ordinal);
+
     public IReadOnlyList<RecordedResource> Resources => _resources.ToList();
+
+    /// <summary>Every value a generator (RandomPassword) produced in this run, by logical name: made up at run time, never committed.</summary>
+    public IReadOnlyDictionary<string, string> GeneratedValues => _generated;
 
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
@@ -50,6 +59,13 @@ internal sealed class KoraMocks : IMocks
             case "azure-native:operationalinsights:Workspace":
                 outputs["customerId"] = $"customer-{name}";
                 break;
+            case "random:index/randomPassword:RandomPassword":
+                // What the engine does: a fresh value, marked secret (AdditionalSecretOutputs).
+                var length = Convert.ToInt32(args.Inputs["length"], System.Globalization.CultureInfo.InvariantCulture);
+                var value = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", length);
+                _generated[name] = value;
+                outputs["result"] = Output.CreateSecret(value);
+                break;
         }
 
         var id = args.Id ?? $"/subscriptions/sub-kora/resourceGroups/rg/providers/{type}/{name}";
@@ -65,6 +81,15 @@ internal sealed class KoraMocks : IMocks
             return Task.FromResult<object>(ImmutableDictionary<string, object>.Empty.Add(
                 "kubeconfigs",
                 ImmutableArray.Create<object>(ImmutableDictionary<string, object>.Empty.Add("name", "clusterUser").Add("value", kubeconfig))));
+        }
+
+        if (args.Token == "azure-native:authorization:getClientConfig")
+        {
+            return Task.FromResult<object>(ImmutableDictionary<string, object>.Empty
+                .Add("clientId", "client-deployer")
+                .Add("objectId", "object-deployer")
+                .Add("subscriptionId", "sub-kora")
+                .Add("tenantId", "tenant-kora"));
         }
 
         return Task.FromResult<object>(args.Args);

@@ -8,11 +8,12 @@ namespace KoraInfra.Tests.Support;
 /// <summary>One run of the program for a stack, under mocks, with that stack's committed settings.</summary>
 internal sealed class StackRun
 {
-    private StackRun(string stack, ImmutableArray<Resource> resources, IReadOnlyList<RecordedResource> recorded)
+    private StackRun(string stack, ImmutableArray<Resource> resources, IReadOnlyList<RecordedResource> recorded, IReadOnlyDictionary<string, string> generated)
     {
         StackName = stack;
         Resources = resources;
         Recorded = recorded;
+        GeneratedValues = generated;
     }
 
     public string StackName { get; }
@@ -22,6 +23,9 @@ internal sealed class StackRun
 
     /// <summary>The mock monitor's view: type, name, inputs, provider of every registered resource.</summary>
     public IReadOnlyList<RecordedResource> Recorded { get; }
+
+    /// <summary>Every generated secret value of the run (made up by the mocks at run time).</summary>
+    public IReadOnlyDictionary<string, string> GeneratedValues { get; }
 
     public KoraStack Stack => Resources.OfType<KoraStack>().Single();
 
@@ -46,6 +50,6 @@ internal sealed class StackRun
             // Outputs must be known, or Apply callbacks (and the kubeconfig invoke) never run.
             IsPreview = false,
         });
-        return new StackRun(stack, resources, mocks.Resources);
+        return new StackRun(stack, resources, mocks.Resources, mocks.GeneratedValues);
     }
 }
