@@ -23,7 +23,7 @@ internal static class SecretsPlanLoader
         {
             throw new RunException($"{settings.Environment.StackName} will not be deployed: {ex.Message}");
         }
-        catch (ArgumentException ex)
+        catch (InvalidEmergencyRotationException ex)
         {
             throw new RunException(ex.Message);
         }

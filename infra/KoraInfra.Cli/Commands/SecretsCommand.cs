@@ -65,7 +65,7 @@ public static class SecretsCommand
         {
             plan = SecretsPlan.For(settings, new FixedClock(now));
         }
-        catch (ArgumentException ex)
+        catch (InvalidEmergencyRotationException ex)
         {
             output.WriteLine($"FAIL  {Path.GetFileName(file)}: {ex.Message}");
             return ExitCodes.Findings;

@@ -19,7 +19,7 @@ public static class SecretRotation
     public const string NeverRotated = "never";
 
     /// <summary>Plans every secret of the catalogue at <paramref name="now"/>.</summary>
-    /// <exception cref="ArgumentException">An emergency rotation is dated after <paramref name="now"/>
+    /// <exception cref="InvalidEmergencyRotationException">An emergency rotation is dated after <paramref name="now"/>
     /// (it would claim a rotation that has not happened) or names no catalogue secret.</exception>
     public static IReadOnlyList<PlannedSecret> Plan(SecretCatalogue catalogue, IReadOnlyList<EmergencyRotation> emergencies, DateTimeOffset now)
     {
@@ -30,12 +30,12 @@ public static class SecretRotation
             var request = emergencies[i];
             if (catalogue.Find(request.Name) is null)
             {
-                throw new ArgumentException($"kora-infra:emergencyRotations[{i}].name: '{request.Name}' is not a secret of the catalogue; expected one of {catalogue.ExpectedNames}", nameof(emergencies));
+                throw new InvalidEmergencyRotationException($"kora-infra:emergencyRotations[{i}].name: '{request.Name}' is not a secret of the catalogue; expected one of {catalogue.ExpectedNames}");
             }
 
             if (request.RequestedAt > now)
             {
-                throw new ArgumentException($"kora-infra:emergencyRotations[{i}].requestedAt: {Iso(request.RequestedAt)} is later than now ({Iso(now)}); expected the moment the rotation was requested, which cannot be in the future", nameof(emergencies));
+                throw new InvalidEmergencyRotationException($"kora-infra:emergencyRotations[{i}].requestedAt: {Iso(request.RequestedAt)} is later than now ({Iso(now)}); expected the moment the rotation was requested, which cannot be in the future");
             }
         }
 

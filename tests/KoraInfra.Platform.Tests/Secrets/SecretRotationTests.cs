@@ -127,7 +127,7 @@ public sealed class SecretRotationTests
     {
         var clock = new FakeTimeProvider(Utc(2026, 11, 20, 12));
 
-        var ex = Assert.Throws<ArgumentException>(() => SecretsPlan.For(With("prod", emergencies: [new(SecretCatalogue.RedisAccessKey, Utc(2026, 11, 21))]), clock));
+        var ex = Assert.Throws<InvalidEmergencyRotationException>(() => SecretsPlan.For(With("prod", emergencies: [new(SecretCatalogue.RedisAccessKey, Utc(2026, 11, 21))]), clock));
 
         Assert.Contains("kora-infra:emergencyRotations[0].requestedAt", ex.Message, StringComparison.Ordinal);
         Assert.Contains("later than now", ex.Message, StringComparison.Ordinal);

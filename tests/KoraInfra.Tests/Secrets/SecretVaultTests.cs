@@ -125,7 +125,13 @@ public sealed class SecretVaultTests
         var groups = Settings("prod").Secrets.AccessGroups;
         const string SecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
 
-        var byPrincipal = run.OfType(RoleAssignmentType)
+        // Other capabilities may assign roles elsewhere; on the vault and its secrets, only these exist.
+        var onVault = run.OfType(RoleAssignmentType).Where(r => r.Text("scope")!.Contains(":keyvault:", StringComparison.Ordinal)).ToList();
+        string[] vaultRoles = [SecretsUser, "00482a5a-887f-4fb3-b363-3b7fe8e74483", "b86a8fe4-44ce-4948-aee5-eccb2c155cd7"];
+        Assert.DoesNotContain(
+            run.OfType(RoleAssignmentType).Except(onVault),
+            r => vaultRoles.Any(role => r.Text("roleDefinitionId")!.EndsWith(role, StringComparison.Ordinal)));
+        var byPrincipal = onVault
             .GroupBy(r => (r.Text("principalId")!, r.Text("principalType")!))
             .ToDictionary(g => g.Key, g => g.Select(r => (Role: r.Text("roleDefinitionId"), Scope: r.Text("scope"))).OrderBy(a => a.Scope, StringComparer.Ordinal).ToList());
 
