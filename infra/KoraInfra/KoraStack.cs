@@ -1,7 +1,9 @@
 using KoraInfra.Components.Cluster;
 using KoraInfra.Components.Foundation;
+using KoraInfra.Components.Monitoring;
 using KoraInfra.Components.Secrets;
 using KoraInfra.Platform.Foundation;
+using KoraInfra.Platform.Monitoring;
 using Pulumi;
 
 namespace KoraInfra;
@@ -26,6 +28,14 @@ public sealed class KoraStack : Stack
             ResourceGroupName = foundation.ResourceGroupName,
             LogWorkspaceId = foundation.LogWorkspaceId,
             ExistingKubeconfig = plan.Kubernetes.IsManaged ? null : new Config().RequireSecret("kubeconfig"),
+        });
+
+        _ = new MonitoringStack("monitoring", new MonitoringStackArgs
+        {
+            Plan = MonitoringPlan.For(settings),
+            Provider = cluster.Provider,
+            VaultReaderClientId = foundation.PlatformIdentityClientId,
+            TenantId = foundation.PlatformIdentityTenantId,
         });
 
         var vault = new SecretVault("secrets", new SecretVaultArgs

@@ -62,7 +62,8 @@ public static class SecretRotation
         DateTimeOffset? lastRotation = definition.Production == SecretProduction.GeneratedByPulumi && window is not null
             ? Max(window.Start, emergency)
             : emergency;
-        return new PlannedSecret(definition, window, keepers, lastRotation);
+        var expiryWindow = window ?? RotationWindow.Containing(now, SecretCatalogue.MaximumRotationDays);
+        return new PlannedSecret(definition, window, expiryWindow, keepers, lastRotation);
     }
 
     private static DateTimeOffset? LatestEmergency(string name, IReadOnlyList<EmergencyRotation> emergencies) =>

@@ -23,7 +23,7 @@ public static partial class StackSettingsBinder
     private static readonly HashSet<string> SecretKeys = [Namespace + ":kubeconfig"];
 
     private static readonly string[] TopLevelKeys =
-        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", .. SecretsSettingsReader.Keys];
+        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", "monitoring", .. SecretsSettingsReader.Keys];
 
     private static readonly Dictionary<string, SizingTier> Tiers = new(StringComparer.Ordinal)
     {
@@ -125,9 +125,10 @@ public static partial class StackSettingsBinder
 
         var cluster = ReadCluster(reader, profile);
         var receivers = ReadReceivers(reader, profile);
+        var monitoring = ReadMonitoring(reader, receivers);
         var secrets = SecretsSettingsReader.Read(reader, receivers is null ? null : SecretsSettingsReader.Catalogue(reader, receivers));
 
-        if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null || secrets is null)
+        if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null || monitoring is null || secrets is null)
         {
             return null;
         }
@@ -141,6 +142,7 @@ public static partial class StackSettingsBinder
             SizingTier = tier.Value,
             Cluster = cluster,
             AlertReceivers = receivers,
+            Monitoring = monitoring,
             Secrets = secrets,
         };
     }

@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using KoraInfra.Components.Secrets;
+using KoraInfra.Platform.Policy;
 using KoraInfra.Platform.Secrets;
 using KoraInfra.Platform.Settings;
 using KoraInfra.Tests.Support;
@@ -54,6 +57,29 @@ public sealed class SecretVaultTests
 
     [Theory]
     [MemberData(nameof(Stacks))]
+    public async Task The_vault_its_secrets_key_and_grants_pass_the_policy_packs_mandatory_rules(string stack)
+    {
+        var run = await StackRun.RunAsync(stack);
+        var snapshots = run.Recorded
+            .Select(r => new ResourceSnapshot(
+                r.Type,
+                $"urn:pulumi:{stack}::{StackSettingsBinder.Namespace}::{r.Type}::{r.Name}",
+                JsonSerializer.SerializeToNode(r.Inputs) as JsonObject ?? [],
+                [],
+                null,
+                r.Provider))
+            .ToList();
+
+        var evaluation = PolicyEngine.Evaluate(new StackSnapshot(stack, snapshots, []), DateTimeOffset.UtcNow);
+
+        Assert.Contains(snapshots, s => s.Type == VaultType);
+        Assert.DoesNotContain(evaluation.Violations, v => v.Level == EnforcementLevel.Mandatory && v.ResourceUrn?.Contains("::azure-native:", StringComparison.Ordinal) == true
+            && (v.ResourceUrn.Contains(":keyvault:", StringComparison.Ordinal) || v.ResourceUrn.Contains(":authorization:", StringComparison.Ordinal) || v.ResourceUrn.Contains(":monitor:", StringComparison.Ordinal)));
+        Assert.Empty(evaluation.Errors);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
     public async Task The_audit_log_goes_to_the_environments_log_analytics_workspace(string stack)
     {
         var run = await StackRun.RunAsync(stack);
@@ -83,12 +109,9 @@ public sealed class SecretVaultTests
             var properties = secret.Map("properties");
             Assert.Equal(entry.ContentType, properties["contentType"]);
             var attributes = Child(properties, "attributes");
-            if (entry.Rotation.PeriodDays is not { } days)
-            {
-                Assert.False(attributes.ContainsKey("expires"), $"{entry.Name} is never rotated, so it never expires");
-                return;
-            }
 
+            // A secret never rotated still expires: at the end of a review window of the seed's maximum.
+            var days = entry.Rotation.PeriodDays ?? SecretCatalogue.MaximumRotationDays;
             var expires = DateTimeOffset.FromUnixTimeSeconds(Convert.ToInt64(attributes["expires"], CultureInfo.InvariantCulture));
             Assert.True(expires > before, $"{entry.Name} expires in the past ({expires:O})");
             Assert.True(expires - before <= TimeSpan.FromDays(days), $"{entry.Name} expires {expires:O}, beyond its {days}-day period");

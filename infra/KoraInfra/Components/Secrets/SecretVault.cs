@@ -215,12 +215,6 @@ public sealed class SecretVault : ComponentResource
 
     private Secret DeclareSecret(PlannedSecret planned, Output<string>? value, Vault vault, Input<string> resourceGroupName, Dictionary<string, string> tags)
     {
-        var attributes = new SecretAttributesArgs { Enabled = true };
-        if (planned.ExpiresUnixSeconds is { } expires)
-        {
-            attributes.Expires = checked((int)expires);
-        }
-
         var resourceOptions = new CustomResourceOptions { Parent = this };
         if (value is null)
         {
@@ -239,7 +233,11 @@ public sealed class SecretVault : ComponentResource
             {
                 Value = value ?? Output.Create(AwaitingValue),
                 ContentType = planned.Definition.ContentType,
-                Attributes = attributes,
+                Attributes = new SecretAttributesArgs
+                {
+                    Enabled = true,
+                    Expires = checked((int)planned.ExpiresUnixSeconds),
+                },
             },
         }, resourceOptions);
     }
