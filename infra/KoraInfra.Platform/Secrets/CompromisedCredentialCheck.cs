@@ -10,6 +10,14 @@ namespace KoraInfra.Platform.Secrets;
 public static class CompromisedCredentialCheck
 {
     /// <summary>
+    /// The credentials of a stack still pending at the clock's time: what the release promotion
+    /// check consumes for every environment.
+    /// </summary>
+    /// <exception cref="InvalidEmergencyRotationException">An emergency rotation is dated after the clock's time.</exception>
+    public static IReadOnlyList<PendingCompromisedCredential> PendingFor(StackSettings settings, TimeProvider clock) =>
+        SecretsPlan.For(settings, clock).PendingCompromisedCredentials;
+
+    /// <summary>
     /// The credentials still pending, one per name (the latest report of a name counts: a rotation
     /// after it is also after every earlier one), in report order.
     /// </summary>

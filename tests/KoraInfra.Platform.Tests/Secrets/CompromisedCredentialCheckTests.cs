@@ -23,6 +23,17 @@ public sealed class CompromisedCredentialCheckTests
     }
 
     [Fact]
+    public void The_release_check_reads_pending_credentials_straight_from_a_stacks_settings()
+    {
+        var settings = With("staging", reports: [new(SecretCatalogue.RedisAccessKey, Reported)]);
+
+        var pending = CompromisedCredentialCheck.PendingFor(settings, new FakeTimeProvider(Utc(2026, 11, 21)));
+
+        Assert.Equal([new PendingCompromisedCredential(SecretCatalogue.RedisAccessKey, Reported)], pending);
+        Assert.Empty(CompromisedCredentialCheck.PendingFor(Committed("staging"), new FakeTimeProvider(Utc(2026, 11, 21))));
+    }
+
+    [Fact]
     public void The_program_refuses_to_deploy_prod_while_one_is_pending()
     {
         var settings = With("prod", reports: [new(SecretCatalogue.N8nOwnerPassword, Reported)]);
