@@ -54,7 +54,8 @@ public sealed record KeyRotationPlan(
             StackSecretsKey.Name,
             HsmProtected: vault.Sku == VaultSku.Premium,
             KeySize: 3072,
-            Operations: ["encrypt", "decrypt", "wrapKey", "unwrapKey"],
+            // Pulumi's azurekeyvault provider encrypts and decrypts the stack's data key; nothing else.
+            Operations: ["encrypt", "decrypt"],
             ExpiresAfterDays: SecretCatalogue.MaximumRotationDays,
             Action: KeyLifetimeAction.Notify,
             ActionDaysBeforeExpiry: 30,

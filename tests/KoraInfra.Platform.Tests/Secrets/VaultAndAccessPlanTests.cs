@@ -41,6 +41,7 @@ public sealed class VaultAndAccessPlanTests
         Assert.Equal("P90D", key.ExpiryTime);
         Assert.Equal("P30D", key.TimeBeforeExpiry);
         Assert.Equal(KeyLifetimeAction.Notify, key.Action);
+        Assert.Equal(["encrypt", "decrypt"], key.Operations);
         Assert.Contains("change-secrets-provider", key.Reason, StringComparison.Ordinal);
     }
 
