@@ -16,6 +16,10 @@ public static class KoraApp
             ValidateCommand.Create(),
             AlertsCommand.Create(),
             PolicyCommand.Create(services),
+            GateCommand.Create(),
+            PromoteCommand.Create(services),
+            RollbackCommand.Create(services),
+            AuditCommand.Create(),
             SecretsCommand.Create(),
         };
 

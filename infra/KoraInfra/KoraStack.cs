@@ -1,9 +1,11 @@
 using KoraInfra.Components.Cluster;
 using KoraInfra.Components.Foundation;
 using KoraInfra.Components.Monitoring;
+using KoraInfra.Components.Release;
 using KoraInfra.Components.Secrets;
 using KoraInfra.Platform.Foundation;
 using KoraInfra.Platform.Monitoring;
+using KoraInfra.Platform.Release;
 using Pulumi;
 
 namespace KoraInfra;
@@ -18,8 +20,18 @@ public sealed class KoraStack : Stack
     public KoraStack()
     {
         var settings = StackSettingsLoader.Load();
-        var plan = FoundationPlan.For(settings);
+
+        // Prod is not deployed while a compromised credential is pending; nothing is declared first.
         var secretsPlan = SecretsPlanLoader.Load(settings, TimeProvider.System);
+
+        // Staging and prod declare nothing until a signed release manifest for them verifies.
+        var release = ReleaseGuard.Admit(settings);
+        if (release is not null)
+        {
+            _ = new ReleaseManifestRecord("release", ReleaseManifestRecordArgs.From(release));
+        }
+
+        var plan = FoundationPlan.For(settings);
 
         var foundation = new PlatformFoundation("foundation", new PlatformFoundationArgs { Plan = plan });
         var cluster = new KubernetesCluster("cluster", new KubernetesClusterArgs
@@ -37,6 +49,11 @@ public sealed class KoraStack : Stack
             VaultReaderClientId = foundation.PlatformIdentityClientId,
             TenantId = foundation.PlatformIdentityTenantId,
         });
+
+        if (ReleaseStorePlan.For(settings) is { } store)
+        {
+            _ = new ReleaseStore("release-store", new ReleaseStoreArgs { Plan = store, ResourceGroupName = foundation.ResourceGroupName });
+        }
 
         var vault = new SecretVault("secrets", new SecretVaultArgs
         {

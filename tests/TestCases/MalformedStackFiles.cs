@@ -90,6 +90,10 @@ public static class MalformedStackFiles
             Case("emergency rotations as a plain value", "dev", Swap(dev, "kora-infra:emergencyRotations: []", "kora-infra:emergencyRotations: redis-access-key"), "kora-infra:emergencyRotations", "list of mappings"),
             Case("webhook secret named like a platform secret", "dev", Swap(dev, "urlSecretName: alert-superadmin-webhook-url", "urlSecretName: n8n-encryption-key"), "kora-infra:alerting", "used twice"),
             Case("cluster section missing", "staging", Swap(staging, "  kora-infra:cluster:\n    mode: managed\n    kubernetesVersion: \"1.31\"\n    nodeCount: 2\n    maxNodeCount: 5\n", string.Empty), "kora-infra:cluster", "missing"),
+            Case("release manifest in dev", "dev", dev + "  kora-infra:release: releases/dev/v1.0.0.dsse.json\n", "kora-infra:release", "only staging and prod"),
+            Case("release manifest outside the project", "prod", prod + "  kora-infra:release: ../elsewhere/v1.4.0.dsse.json\n", "kora-infra:release", "relative path inside the project"),
+            Case("release that is not a signed manifest", "staging", staging + "  kora-infra:release: releases/staging/v1.4.0-rc.1.json\n", "kora-infra:release", "signed manifest"),
+            Case("release as a mapping", "prod", prod + "  kora-infra:release:\n    path: releases/prod/v1.4.0.dsse.json\n", "kora-infra:release", "relative path inside the project"),
         ];
     }
 

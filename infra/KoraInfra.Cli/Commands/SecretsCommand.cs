@@ -7,7 +7,7 @@ using KoraInfra.Platform.Settings;
 namespace KoraInfra.Cli.Commands;
 
 /// <summary>
-/// <c>kora secrets --stack NAME [--at TIME]</c>: the stack's secret catalogue as the program will
+/// <c>kora secrets --stack NAME [--at TIME] [--evidence-out FILE]</c>: the stack's secret catalogue as the program will
 /// declare it (rotation window, expiry, readers), the vault's role assignments, and the
 /// compromised credentials still pending. Exits 1 while one is pending, so a promotion job can
 /// gate on it.
@@ -19,22 +19,25 @@ public static class SecretsCommand
     {
         var stack = new Option<string?>("--stack") { Description = "The stack: dev, staging or prod." };
         var at = new Option<string?>("--at") { Description = "Plan at this UTC time (ISO 8601, e.g. 2026-12-03T00:00:00Z) instead of now." };
+        var evidenceOut = new Option<string?>("--evidence-out") { Description = "Also write the pending compromised credentials as the promotion evidence part (JSON) to this file." };
         var projectDir = new Option<string?>("--project-dir") { Description = "The directory holding Pulumi.yaml (default: found from the working directory)." };
         var command = new Command("secrets", "Show a stack's secrets, rotation windows, expiries and grants; fail while a compromised credential is pending.")
         {
             stack,
             at,
+            evidenceOut,
             projectDir,
         };
         command.SetAction(parse => Run(
             parse.GetValue(stack),
             parse.GetValue(at),
+            parse.GetValue(evidenceOut),
             ProjectDirectory.Resolve(parse.GetValue(projectDir)),
             parse.InvocationConfiguration.Output));
         return command;
     }
 
-    private static int Run(string? stack, string? at, string projectDir, TextWriter output)
+    private static int Run(string? stack, string? at, string? evidenceOut, string projectDir, TextWriter output)
     {
         if (stack is null || !StackNames.TryParse(stack, out _))
         {
@@ -72,6 +75,11 @@ public static class SecretsCommand
         }
 
         Print(plan, settings, output);
+        if (evidenceOut is not null)
+        {
+            WriteEvidence(evidenceOut, plan, output);
+        }
+
         return plan.PendingCompromisedCredentials.Count == 0 ? ExitCodes.Ok : ExitCodes.Findings;
     }
 
@@ -103,10 +111,22 @@ public static class SecretsCommand
 
         foreach (var pending in plan.PendingCompromisedCredentials)
         {
-            output.WriteLine($"PENDING  {pending}");
+            output.WriteLine($"PENDING  {CompromisedCredentialCheck.Describe(pending)}");
         }
 
         output.WriteLine(CompromisedCredentialCheck.Failure(plan.PendingCompromisedCredentials));
+    }
+
+    private static void WriteEvidence(string path, SecretsPlan plan, TextWriter output)
+    {
+        var full = Path.GetFullPath(path);
+        if (Path.GetDirectoryName(full) is { } directory && !Directory.Exists(directory))
+        {
+            throw new UsageException($"--evidence-out '{path}': the directory '{directory}' does not exist");
+        }
+
+        File.WriteAllText(full, new CompromisedCredentialEvidence(plan.PendingCompromisedCredentials).ToJson());
+        output.WriteLine($"evidence: {plan.PendingCompromisedCredentials.Count} pending credential(s) written to {path}");
     }
 
     private static string Produced(SecretProduction production) => production switch

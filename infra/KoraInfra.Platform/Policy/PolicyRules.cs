@@ -30,6 +30,7 @@ public static class PolicyRules
         new NoPrivilegedContainers(),
         new NoSecretLiterals(),
         new EnvironmentIsolation(),
+        new SeedAlertSetPresent(),
     }.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
 
     /// <summary>Finds a rule by id.</summary>

@@ -1,4 +1,5 @@
 using KoraInfra.Platform.Environments;
+using KoraInfra.Platform.Release.Gates;
 using KoraInfra.Platform.Settings;
 
 namespace KoraInfra.Platform.Secrets;
@@ -6,6 +7,8 @@ namespace KoraInfra.Platform.Secrets;
 /// <summary>
 /// The seed's "credencial comprometida bloqueia promocao de release ate substituicao comprovada":
 /// a reported credential stays pending until the plan proves a rotation strictly after the report.
+/// The result is the release gates' <see cref="PendingCompromisedCredential"/>, the seam between
+/// the two capabilities.
 /// </summary>
 public static class CompromisedCredentialCheck
 {
@@ -52,6 +55,13 @@ public static class CompromisedCredentialCheck
         ArgumentNullException.ThrowIfNull(pending);
         return pending.Count == 0
             ? null
-            : $"release promotion blocked: {string.Join("; ", pending)}; rotate it (kora-infra:emergencyRotations, a requestedAt after the report) and deploy";
+            : $"release promotion blocked: {string.Join("; ", pending.Select(Describe))}; rotate it (kora-infra:emergencyRotations, a requestedAt after the report) and deploy";
+    }
+
+    /// <summary>One line for a report: which credential, reported when, not rotated since.</summary>
+    public static string Describe(PendingCompromisedCredential pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        return $"credential '{pending.Name}' reported compromised at {SecretRotation.Iso(pending.ReportedAt)} has not been rotated since";
     }
 }

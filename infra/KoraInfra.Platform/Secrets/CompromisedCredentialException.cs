@@ -1,3 +1,5 @@
+using KoraInfra.Platform.Release.Gates;
+
 namespace KoraInfra.Platform.Secrets;
 
 /// <summary>Stops a prod deployment while a compromised credential is pending rotation.</summary>

@@ -1,4 +1,5 @@
 using KoraInfra.Platform.Naming;
+using KoraInfra.Platform.Release.Gates;
 using KoraInfra.Platform.Settings;
 
 namespace KoraInfra.Platform.Secrets;

@@ -33,6 +33,12 @@ public sealed record StackSettings
     /// <summary>Monitoring thresholds the stack tunes, and where runbooks are published.</summary>
     public required MonitoringSettings Monitoring { get; init; }
 
+    /// <summary>
+    /// The signed release manifest this stack deploys (<c>kora-infra:release</c>), relative to the
+    /// project directory; none in dev, and none in a committed file (<c>kora promote</c> sets it).
+    /// </summary>
+    public string? ReleaseManifestPath { get; init; }
+
     /// <summary>Vault administrators, emergency rotations and compromised-credential reports.</summary>
     public required SecretsSettings Secrets { get; init; }
 

@@ -23,7 +23,7 @@ public static partial class StackSettingsBinder
     private static readonly HashSet<string> SecretKeys = [Namespace + ":kubeconfig"];
 
     private static readonly string[] TopLevelKeys =
-        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", "monitoring", .. SecretsSettingsReader.Keys];
+        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", "monitoring", ReleaseSettings.Key, .. SecretsSettingsReader.Keys];
 
     private static readonly Dictionary<string, SizingTier> Tiers = new(StringComparer.Ordinal)
     {
@@ -126,6 +126,7 @@ public static partial class StackSettingsBinder
         var cluster = ReadCluster(reader, profile);
         var receivers = ReadReceivers(reader, profile);
         var monitoring = ReadMonitoring(reader, receivers);
+        var release = ReleaseSettings.Read(reader, profile);
         var secrets = SecretsSettingsReader.Read(reader, receivers is null ? null : SecretsSettingsReader.Catalogue(reader, receivers));
 
         if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null || monitoring is null || secrets is null)
@@ -143,6 +144,7 @@ public static partial class StackSettingsBinder
             Cluster = cluster,
             AlertReceivers = receivers,
             Monitoring = monitoring,
+            ReleaseManifestPath = release,
             Secrets = secrets,
         };
     }

@@ -53,6 +53,20 @@ public sealed class SecretsCommandTests
     }
 
     [Fact]
+    public void Writes_the_pending_credentials_as_the_promotion_evidence_part()
+    {
+        var project = ProdWith(("kora-infra:compromisedCredentials: []", Report));
+        var target = Path.Combine(project, "compromised.json");
+
+        var run = Kora.Run("secrets", "--stack", "prod", "--at", "2026-11-29T12:00:00Z", "--evidence-out", target, "--project-dir", project);
+
+        Assert.Equal(ExitCodes.Findings, run.ExitCode);
+        var pending = Assert.Single(KoraInfra.Platform.Secrets.CompromisedCredentialEvidence.Read(File.ReadAllText(target)).PendingCompromisedCredentials);
+        Assert.Equal("alert-devops-pager-url", pending.Name);
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 14, 30, 0, TimeSpan.Zero), pending.ReportedAt);
+    }
+
+    [Fact]
     public void An_emergency_rotation_after_the_planning_time_is_a_finding_not_a_crash()
     {
         var project = ProdWith(("kora-infra:emergencyRotations: []", "kora-infra:emergencyRotations:\n    - name: redis-access-key\n      requestedAt: 2026-12-01T00:00:00Z"));

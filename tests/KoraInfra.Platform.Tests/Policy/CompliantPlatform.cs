@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KoraInfra.Platform.Policy;
+using KoraInfra.Platform.Policy.Rules;
 
 namespace KoraInfra.Platform.Tests.Policy;
 
@@ -30,6 +31,8 @@ public sealed class CompliantPlatform
         Add("kubernetes:batch/v1:Job", "db-migrations", $$"""{ "metadata": { "namespace": "kora", "labels": { "app.kubernetes.io/component": "db-migrations" } }, "spec": { "template": { "spec": { "securityContext": { "runAsNonRoot": true }, "containers": [ { "name": "migrate", "image": "ghcr.io/koraos/kora-migrate{{Digest}}", "securityContext": { "allowPrivilegeEscalation": false }, "resources": { "limits": { "cpu": "500m", "memory": "256Mi" } } } ] } } } }""", Kubernetes);
         Add("kubernetes:apps/v1:Deployment", "n8n-main", $$"""{ "metadata": { "namespace": "kora" }, "spec": { "template": { "spec": { "containers": [ { "name": "n8n", "image": "n8nio/n8n{{Digest}}", "securityContext": { "runAsNonRoot": true, "allowPrivilegeEscalation": false, "privileged": false }, "resources": { "limits": { "cpu": "1", "memory": "1Gi" } }, "env": [ { "name": "EXECUTIONS_MODE", "value": "queue" }, { "name": "DB_POSTGRESDB_PASSWORD", "valueFrom": { "secretKeyRef": { "name": "n8n", "key": "db-password" } } } ] } ] } } } }""", Kubernetes);
         Add("kubernetes:core/v1:ConfigMap", "n8n-config", """{ "data": { "N8N_LOG_LEVEL": "info" } }""", Kubernetes);
+        var alerts = new JsonArray(SeedAlertSetPresent.RequiredAlerts.Select(a => (JsonNode)new JsonObject { ["alert"] = a, ["expr"] = "vector(1)" }).ToArray());
+        _resources.Add(("kubernetes:monitoring.coreos.com/v1:PrometheusRule", "kora-alerts", new JsonObject { ["spec"] = new JsonObject { ["groups"] = new JsonArray(new JsonObject { ["name"] = "kora.alerts", ["rules"] = alerts }) } }, Kubernetes));
         Add("kora:release:ReleaseManifest", "release", $$"""{ "stack": "{{stack}}", "version": "v1.4.0", "verified": true, "images": [ "n8nio/n8n{{Digest}}", "ghcr.io/koraos/kora-migrate{{Digest}}" ] }""");
     }
 

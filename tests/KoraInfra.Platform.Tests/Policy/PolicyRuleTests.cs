@@ -48,6 +48,8 @@ public sealed class PolicyRuleTests
         { "KORA-043", "prod", "privilege escalation allowed", s => s.Container(Deployment, c => c["securityContext"]!.AsObject().Remove("allowPrivilegeEscalation")) },
         { "KORA-044", "dev", "a password in a plain env var", s => s.Container(Deployment, c => c["env"]!.AsArray().Add(new JsonObject { ["name"] = "DB_PASSWORD", ["value"] = "hunter2" })) },
         { "KORA-044", "staging", "a connection string in a ConfigMap", s => s.Set("kubernetes:core/v1:ConfigMap", "data.REDIS", "host:6380,password=abc") },
+        { "KORA-060", "prod", "no alert rules", s => s.Set("kubernetes:monitoring.coreos.com/v1:PrometheusRule", "spec.groups", new JsonArray()) },
+        { "KORA-060", "staging", "the n8n HA reopen trigger missing", s => s.Set("kubernetes:monitoring.coreos.com/v1:PrometheusRule", "spec.groups", new JsonArray(new JsonObject { ["rules"] = new JsonArray(new JsonObject { ["alert"] = "ReplayBacklogHigh" }) })) },
         { "KORA-050", "dev", "a prod vault referenced from dev", s => s.Set(Deployment, "metadata.annotations", new JsonObject { ["vault"] = "https://kv-kora-prod-brs.vault.azure.net" }) },
     };
 

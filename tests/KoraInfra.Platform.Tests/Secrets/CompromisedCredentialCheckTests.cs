@@ -1,5 +1,7 @@
+using KoraInfra.Platform.Release.Gates;
 using KoraInfra.Platform.Secrets;
 using KoraInfra.Platform.Settings;
+using KoraInfra.Platform.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using static KoraInfra.Platform.Tests.Secrets.Stacks;
 
@@ -31,6 +33,36 @@ public sealed class CompromisedCredentialCheckTests
 
         Assert.Equal([new PendingCompromisedCredential(SecretCatalogue.RedisAccessKey, Reported)], pending);
         Assert.Empty(CompromisedCredentialCheck.PendingFor(Committed("staging"), new FakeTimeProvider(Utc(2026, 11, 21))));
+    }
+
+    [Fact]
+    public void The_prod_gate_learns_pending_credentials_from_the_stack_files()
+    {
+        var project = Directory.CreateTempSubdirectory("kora-secrets-").FullName;
+        File.WriteAllText(
+            Path.Combine(project, "Pulumi.prod.yaml"),
+            File.ReadAllText(Repository.StackFile("prod")).Replace(
+                "kora-infra:compromisedCredentials: []",
+                "kora-infra:compromisedCredentials:\n    - name: redis-access-key\n      reportedAt: 2026-11-20T14:30:00Z",
+                StringComparison.Ordinal));
+        ICompromisedCredentialSource source = new StackFileCompromisedCredentials(project, new FakeTimeProvider(Utc(2026, 11, 21)));
+
+        var pending = source.Pending("prod");
+
+        Assert.Equal([new PendingCompromisedCredential(SecretCatalogue.RedisAccessKey, Reported)], pending);
+        Assert.Throws<InvalidStackSettingsException>(() => source.Pending("staging"));
+    }
+
+    [Fact]
+    public void The_evidence_part_round_trips_in_the_release_documents_dialect()
+    {
+        var evidence = new CompromisedCredentialEvidence([new PendingCompromisedCredential(SecretCatalogue.RedisAccessKey, Reported)]);
+
+        var json = evidence.ToJson();
+
+        Assert.Contains("\"pendingCompromisedCredentials\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"reportedAt\"", json, StringComparison.Ordinal);
+        Assert.Equal(evidence.PendingCompromisedCredentials, CompromisedCredentialEvidence.Read(json).PendingCompromisedCredentials);
     }
 
     [Fact]

@@ -18,6 +18,8 @@ public sealed class FoundationTests
         "azure-native:dbforpostgresql:Database",
         "azure-native:dbforpostgresql:FirewallRule",
         "azure-native:managedidentity:FederatedIdentityCredential",
+        "azure-native:storage:BlobContainer",
+        "azure-native:storage:BlobContainerImmutabilityPolicy",
     ];
 
     // The input holding the Azure name, and the naming rules of each named type.
@@ -68,7 +70,7 @@ public sealed class FoundationTests
             var name = resource.Text(input);
             Assert.False(string.IsNullOrEmpty(name), $"{resource.Type} '{resource.Name}' has no explicit Azure name");
             Assert.Null(ResourceNamer.Violation(kind, name!));
-            Assert.Contains($"-{stack}-", name!, StringComparison.Ordinal);
+            Assert.Contains(kind.AllowsHyphens ? $"-{stack}-" : stack, name!, StringComparison.Ordinal);
         }
 
         Assert.Equal(named.Count, named.Select(r => (r.Type, r.Text(NamedTypes[r.Type].Input))).Distinct().Count());

@@ -5,13 +5,14 @@ using System.Text;
 using Pulumi;
 using Pulumi.Testing;
 
-namespace KoraInfra.Tests.Support;
+namespace KoraInfra.OfflinePlan;
 
 /// <summary>
-/// Stands in for the cloud: records every registered resource and answers with its inputs plus
-/// the outputs a real provider would compute (names, ids, identity ids, credentials).
+/// Stands in for the cloud, for the offline plan and the mock tests alike: records every
+/// registered resource and answers with its inputs plus the outputs a real provider would
+/// compute (names, ids, identity ids, credentials). Every value it invents is visibly fake.
 /// </summary>
-internal sealed class KoraMocks : IMocks
+public sealed class PlanMocks : IMocks
 {
     // The input that holds the Azure name of each resource type, so the mock's `name` output is
     // what Azure would report.
@@ -21,20 +22,23 @@ internal sealed class KoraMocks : IMocks
         ["azure-native:managedidentity:UserAssignedIdentity"] = "resourceName",
         ["azure-native:operationalinsights:Workspace"] = "workspaceName",
         ["azure-native:containerservice:ManagedCluster"] = "resourceName",
+        ["azure-native:storage:StorageAccount"] = "accountName",
+        ["azure-native:storage:BlobContainer"] = "containerName",
         ["azure-native:keyvault:Vault"] = "vaultName",
         ["azure-native:keyvault:Secret"] = "secretName",
         ["azure-native:keyvault:Key"] = "keyName",
     };
 
     private readonly ConcurrentQueue<RecordedResource> _resources = new();
-
     private readonly ConcurrentDictionary<string, string> _generated = new(StringComparer.Ordinal);
 
+    /// <summary>Every resource registered so far, in registration order.</summary>
     public IReadOnlyList<RecordedResource> Resources => _resources.ToList();
 
-    /// <summary>Every value a generator (RandomPassword) produced in this run, by logical name: made up at run time, never committed.</summary>
+    /// <summary>Every value a generator (<c>RandomPassword</c>) produced in this run, by logical name.</summary>
     public IReadOnlyDictionary<string, string> GeneratedValues => _generated;
 
+    /// <inheritdoc />
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -60,9 +64,9 @@ internal sealed class KoraMocks : IMocks
                 outputs["customerId"] = $"customer-{name}";
                 break;
             case "random:index/randomPassword:RandomPassword":
-                // What the engine does: a fresh value, marked secret (AdditionalSecretOutputs).
-                var length = Convert.ToInt32(args.Inputs["length"], System.Globalization.CultureInfo.InvariantCulture);
-                var value = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", length);
+                // What the engine does: a fresh value per run, marked secret (AdditionalSecretOutputs).
+                // Visibly fake, and unique, so tests can trace where it flows.
+                var value = $"fake-{name}-{RandomNumberGenerator.GetHexString(16, lowercase: true)}";
                 _generated[name] = value;
                 outputs["result"] = Output.CreateSecret(value);
                 break;
@@ -72,6 +76,7 @@ internal sealed class KoraMocks : IMocks
         return Task.FromResult<(string? id, object state)>((id, outputs.ToImmutable()));
     }
 
+    /// <inheritdoc />
     public Task<object> CallAsync(MockCallArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
