@@ -3,9 +3,12 @@ using KoraInfra.Components.Foundation;
 using KoraInfra.Components.Monitoring;
 using KoraInfra.Components.Release;
 using KoraInfra.Components.Secrets;
+using KoraInfra.Components.Workloads;
 using KoraInfra.Platform.Foundation;
 using KoraInfra.Platform.Monitoring;
 using KoraInfra.Platform.Release;
+using KoraInfra.Platform.Secrets;
+using KoraInfra.Platform.Workloads;
 using Pulumi;
 
 namespace KoraInfra;
@@ -55,6 +58,11 @@ public sealed class KoraStack : Stack
             _ = new ReleaseStore("release-store", new ReleaseStoreArgs { Plan = store, ResourceGroupName = foundation.ResourceGroupName });
         }
 
+        var workloads = WorkloadsPlan.For(settings, plan.Kubernetes.WorkloadNamespace);
+        var queue = DeclareQueue(workloads, plan, foundation, cluster);
+
+        // The vault holds every credential; consumers read the values it writes, so a rotation
+        // reaches them in the same `up`. The queue's key is issued by Redis and copied in.
         var vault = new SecretVault("secrets", new SecretVaultArgs
         {
             Plan = secretsPlan,
@@ -63,6 +71,24 @@ public sealed class KoraStack : Stack
             ResourceGroupName = foundation.ResourceGroupName,
             LogWorkspaceId = foundation.LogWorkspaceId,
             PlatformRuntimePrincipalId = foundation.PlatformIdentityPrincipalId,
+            IssuedSecretValues = new Dictionary<string, Output<string>>(StringComparer.Ordinal)
+            {
+                [SecretCatalogue.RedisAccessKey] = queue.Password,
+            },
+        });
+
+        // Seam until the database capability (issue 3) lands: it will pass its server's
+        // FullyQualifiedDomainName and create the `n8n` role with the vault's password.
+        var n8n = new N8nWorkloads("n8n", new N8nWorkloadsArgs
+        {
+            Plan = workloads.N8n,
+            Provider = cluster.Provider,
+            Namespace = cluster.WorkloadNamespace,
+            DatabaseHost = Output.Create(workloads.ExpectedDatabaseHost),
+            DatabasePassword = vault.SecretValues[SecretCatalogue.PostgresN8nPassword],
+            RedisHost = queue.Host,
+            RedisPassword = queue.Password,
+            EncryptionKey = vault.SecretValues[SecretCatalogue.N8nEncryptionKey],
         });
 
         ResourceGroupName = foundation.ResourceGroupName;
@@ -72,6 +98,7 @@ public sealed class KoraStack : Stack
         Kubeconfig = cluster.Kubeconfig;
         WorkloadNamespace = cluster.WorkloadNamespace;
         VaultUri = vault.VaultUri;
+        N8nHost = n8n.PublicHost;
     }
 
     /// <summary>The stack's resource group.</summary>
@@ -101,4 +128,32 @@ public sealed class KoraStack : Stack
     /// <summary>The workload namespace.</summary>
     [Output("workloadNamespace")]
     public Output<string> WorkloadNamespace { get; private set; }
+
+    /// <summary>n8n's public host name.</summary>
+    [Output("n8nHost")]
+    public Output<string> N8nHost { get; private set; }
+
+    // The queue Platform chose: an Azure cache, or a throwaway Redis on a developer's cluster.
+    private static (Output<string> Host, Output<string> Password) DeclareQueue(WorkloadsPlan workloads, FoundationPlan plan, PlatformFoundation foundation, KubernetesCluster cluster)
+    {
+        if (workloads.Redis.Azure is { } azure)
+        {
+            var cache = new RedisCache("redis", new RedisCacheArgs
+            {
+                Plan = azure,
+                ResourceGroupName = foundation.ResourceGroupName,
+                Location = plan.Location,
+                Tags = plan.Tags,
+            });
+            return (cache.HostName, cache.AccessKey);
+        }
+
+        var local = new InClusterRedis("redis", new InClusterRedisArgs
+        {
+            Plan = workloads.Redis.InCluster!,
+            Provider = cluster.Provider,
+            Namespace = cluster.WorkloadNamespace,
+        });
+        return (Output.Create(workloads.Redis.Endpoint.Host!), local.Password);
+    }
 }

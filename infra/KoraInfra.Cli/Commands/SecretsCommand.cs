@@ -91,7 +91,7 @@ public static class SecretsCommand
         {
             var definition = secret.Definition;
             var rotation = definition.Rotation.PeriodDays is { } days ? $"every {days}d" : "never";
-            var readers = definition.Readers.Count == 0 ? "(admin groups only)" : string.Join(", ", definition.Readers.Select(Workloads.Segment));
+            var readers = definition.Readers.Count == 0 ? "(admin groups only)" : string.Join(", ", definition.Readers.Select(WorkloadNames.Segment));
             output.WriteLine($"{secret.Name,-32} {definition.OwnerService,-13} {rotation,-14} {secret.Window?.Id ?? "-",-14} {Iso(secret.ExpiresAt),-21} {Produced(definition.Production),-19} {readers}");
         }
 

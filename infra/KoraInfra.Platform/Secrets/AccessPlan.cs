@@ -24,7 +24,7 @@ public static class AccessPlan
             // Security replaces operator-provided and compromised secrets, and nothing on keys.
             new(Grantee.Group("security", groups.SecurityGroupObjectId), KeyVaultRole.SecretsOfficer, null),
         };
-        foreach (var workload in Workloads.All)
+        foreach (var workload in WorkloadNames.All)
         {
             grants.AddRange(catalogue.Entries
                 .Where(e => e.Readers.Contains(workload))

@@ -18,7 +18,7 @@ public enum GranteeKind
 public sealed record Grantee(string Name, GranteeKind Kind, Workload? Workload, Guid? GroupObjectId)
 {
     /// <summary>A workload's identity.</summary>
-    public static Grantee For(Workload workload) => new(Workloads.Segment(workload), GranteeKind.WorkloadIdentity, workload, null);
+    public static Grantee For(Workload workload) => new(WorkloadNames.Segment(workload), GranteeKind.WorkloadIdentity, workload, null);
 
     /// <summary>An Entra ID group.</summary>
     public static Grantee Group(string name, Guid objectId) => new(name, GranteeKind.Group, null, objectId);

@@ -114,6 +114,9 @@ public sealed partial class SecretCatalogue
             "text/plain; kind=encryption-key")
         {
             GeneratedLength = 48,
+
+            // The workloads capability generated it at the stack's root until the vault existed.
+            FormerGeneratorName = N8nEncryptionKey,
         },
         new(N8nOwnerPassword, "n8n", "password of n8n's owner account", [Workload.N8n], RotationPolicy.Every(60), SecretProduction.GeneratedByPulumi, PasswordType),
     ];

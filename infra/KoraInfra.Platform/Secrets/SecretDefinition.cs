@@ -20,4 +20,10 @@ public sealed record SecretDefinition(
 {
     /// <summary>The length of a generated value; ignored for other productions.</summary>
     public int GeneratedLength { get; init; } = 32;
+
+    /// <summary>
+    /// The logical name the value's generator had at the stack's root before the vault existed;
+    /// the program declares it as an alias so the value is kept, not regenerated.
+    /// </summary>
+    public string? FormerGeneratorName { get; init; }
 }

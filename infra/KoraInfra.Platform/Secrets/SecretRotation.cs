@@ -15,9 +15,6 @@ public static class SecretRotation
     /// <summary>The keeper holding the latest emergency rotation's request time.</summary>
     public const string EmergencyKeeper = "emergency";
 
-    /// <summary>The window keeper's value for a secret excluded from scheduled rotation.</summary>
-    public const string NeverRotated = "never";
-
     /// <summary>Plans every secret of the catalogue at <paramref name="now"/>.</summary>
     /// <exception cref="InvalidEmergencyRotationException">An emergency rotation is dated after <paramref name="now"/>
     /// (it would claim a rotation that has not happened) or names no catalogue secret.</exception>
@@ -45,10 +42,13 @@ public static class SecretRotation
     private static PlannedSecret PlanOne(SecretDefinition definition, DateTimeOffset? emergency, DateTimeOffset now)
     {
         var window = definition.Rotation.PeriodDays is { } days ? RotationWindow.Containing(now, days) : null;
-        var keepers = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        // A secret never rotated has no window keeper: its generator keeps the inputs it had
+        // before the vault existed, so the value survives the move (n8n cannot re-key).
+        var keepers = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (window is not null)
         {
-            [WindowKeeper] = window?.Id ?? NeverRotated,
-        };
+            keepers[WindowKeeper] = window.Id;
+        }
 
         // A scheduled secret keeps an emergency keeper only inside the window it was requested
         // in: at the next window both keepers change together, so the value changes once, not twice.

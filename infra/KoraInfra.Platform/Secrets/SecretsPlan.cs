@@ -42,7 +42,7 @@ public sealed record SecretsPlan(
             KeyRotationPlan.StackSecrets(vault),
             catalogue,
             secrets,
-            Workloads.All.Select(w => new WorkloadIdentityPlan(w, names.Name(ResourceKind.ManagedIdentity, Workloads.Segment(w)), Workloads.IdentityDeclaredByFoundation(w))).ToList(),
+            WorkloadNames.All.Select(w => new WorkloadIdentityPlan(w, names.Name(ResourceKind.ManagedIdentity, WorkloadNames.Segment(w)), WorkloadNames.IdentityDeclaredByFoundation(w))).ToList(),
             AccessPlan.For(catalogue, settings.Secrets.AccessGroups),
             CompromisedCredentialCheck.Pending(settings.Secrets.CompromisedCredentials, secrets),
             now);

@@ -17,7 +17,7 @@ public enum Workload
 }
 
 /// <summary>Names of workloads in resource names and messages.</summary>
-public static class Workloads
+public static class WorkloadNames
 {
     /// <summary>Every workload, in a fixed order.</summary>
     public static IReadOnlyList<Workload> All { get; } = [Workload.N8n, Workload.MigrationJob, Workload.PlatformRuntime];

@@ -39,6 +39,9 @@ public sealed record StackSettings
     /// </summary>
     public string? ReleaseManifestPath { get; init; }
 
+    /// <summary>The n8n image and host.</summary>
+    public required WorkloadsSettings Workloads { get; init; }
+
     /// <summary>Vault administrators, emergency rotations and compromised-credential reports.</summary>
     public required SecretsSettings Secrets { get; init; }
 

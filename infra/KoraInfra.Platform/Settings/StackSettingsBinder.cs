@@ -23,7 +23,7 @@ public static partial class StackSettingsBinder
     private static readonly HashSet<string> SecretKeys = [Namespace + ":kubeconfig"];
 
     private static readonly string[] TopLevelKeys =
-        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", "monitoring", ReleaseSettings.Key, .. SecretsSettingsReader.Keys];
+        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", "monitoring", ReleaseSettings.Key, WorkloadsSettingsReader.Key, .. SecretsSettingsReader.Keys];
 
     private static readonly Dictionary<string, SizingTier> Tiers = new(StringComparer.Ordinal)
     {
@@ -127,9 +127,10 @@ public static partial class StackSettingsBinder
         var receivers = ReadReceivers(reader, profile);
         var monitoring = ReadMonitoring(reader, receivers);
         var release = ReleaseSettings.Read(reader, profile);
+        var workloads = WorkloadsSettingsReader.Read(reader, profile);
         var secrets = SecretsSettingsReader.Read(reader, receivers is null ? null : SecretsSettingsReader.Catalogue(reader, receivers));
 
-        if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null || monitoring is null || secrets is null)
+        if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null || monitoring is null || workloads is null || secrets is null)
         {
             return null;
         }
@@ -145,6 +146,7 @@ public static partial class StackSettingsBinder
             AlertReceivers = receivers,
             Monitoring = monitoring,
             ReleaseManifestPath = release,
+            Workloads = workloads,
             Secrets = secrets,
         };
     }

@@ -63,12 +63,15 @@ public sealed class PlanMocks : IMocks
             case "azure-native:operationalinsights:Workspace":
                 outputs["customerId"] = $"customer-{name}";
                 break;
+            case "azure-native:redis:Redis":
+                outputs["hostName"] = $"{outputs["name"]}.redis.cache.windows.net";
+                outputs["sslPort"] = 6380;
+                outputs["port"] = 6379;
+                break;
             case "random:index/randomPassword:RandomPassword":
-                // What the engine does: a fresh value per run, marked secret (AdditionalSecretOutputs).
-                // Visibly fake, and unique, so tests can trace where it flows.
-                var value = $"fake-{name}-{RandomNumberGenerator.GetHexString(16, lowercase: true)}";
-                _generated[name] = value;
-                outputs["result"] = Output.CreateSecret(value);
+                // Visibly fake, different on every run (no secret value lives in the repository),
+                // and secret as the engine makes it.
+                outputs["result"] = Output.CreateSecret(GeneratedSecret(name));
                 break;
         }
 
@@ -88,6 +91,13 @@ public sealed class PlanMocks : IMocks
                 ImmutableArray.Create<object>(ImmutableDictionary<string, object>.Empty.Add("name", "clusterUser").Add("value", kubeconfig))));
         }
 
+        if (args.Token == "azure-native:redis:listRedisKeys")
+        {
+            return Task.FromResult<object>(ImmutableDictionary<string, object>.Empty
+                .Add("primaryKey", GeneratedSecret("listRedisKeys.primaryKey"))
+                .Add("secondaryKey", GeneratedSecret("listRedisKeys.secondaryKey")));
+        }
+
         if (args.Token == "azure-native:authorization:getClientConfig")
         {
             return Task.FromResult<object>(ImmutableDictionary<string, object>.Empty
@@ -99,4 +109,7 @@ public sealed class PlanMocks : IMocks
 
         return Task.FromResult<object>(args.Args);
     }
+
+    // Remembered by what generated it, so tests can trace where each value flows.
+    private string GeneratedSecret(string source) => _generated[source] = "fake-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 }

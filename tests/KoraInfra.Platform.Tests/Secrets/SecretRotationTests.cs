@@ -74,6 +74,16 @@ public sealed class SecretRotationTests
     }
 
     [Fact]
+    public void The_n8n_encryption_key_has_no_keeper_and_keeps_its_former_generator()
+    {
+        var key = SecretsPlan.For(Committed("prod"), new FakeTimeProvider(Utc(2026, 11, 29))).Secret(SecretCatalogue.N8nEncryptionKey);
+
+        Assert.Empty(key.Keepers);
+        Assert.Equal("n8n-encryption-key", key.Definition.FormerGeneratorName);
+        Assert.Equal(48, key.Definition.GeneratedLength);
+    }
+
+    [Fact]
     public void Emergency_rotation_changes_exactly_the_named_secrets()
     {
         var clock = new FakeTimeProvider(Utc(2026, 11, 20, 10));

@@ -16,6 +16,7 @@ public sealed class SecretVaultTests
     private const string SecretType = "azure-native:keyvault:Secret";
     private const string RoleAssignmentType = "azure-native:authorization:RoleAssignment";
     private const string PasswordType = "random:index/randomPassword:RandomPassword";
+    private const string KubernetesSecretType = "kubernetes:core/v1:Secret";
     private const string MockIdPrefix = "/subscriptions/sub-kora/resourceGroups/rg/providers/";
 
     public static TheoryData<string> Stacks => new() { "dev", "staging", "prod" };
@@ -126,12 +127,48 @@ public sealed class SecretVaultTests
         foreach (var entry in generated)
         {
             var password = Assert.Single(passwords, p => p.Name == $"value-{entry.Name}");
-            var window = password.Map("keepers")["window"];
-            Assert.Equal(entry.Rotation.PeriodDays is { } days ? RotationWindow.Containing(now, days).Id : "never", window);
+            if (entry.Rotation.PeriodDays is { } days)
+            {
+                Assert.Equal(RotationWindow.Containing(now, days).Id, password.Map("keepers")["window"]);
+            }
+            else
+            {
+                Assert.False(password.Inputs.ContainsKey("keepers"), $"{entry.Name} is never rotated: no keeper may change it");
+            }
+
             Assert.True(password.Inputs["special"] is false, "generated values avoid special characters");
             var secret = Assert.Single(run.OfType(SecretType), s => s.Text("secretName") == entry.Name);
             Assert.Equal(run.GeneratedValues[password.Name], secret.Map("properties")["value"]);
         }
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task N8n_reads_exactly_the_values_the_vault_holds(string stack)
+    {
+        var run = await StackRun.RunAsync(stack);
+
+        var credentials = Assert.Single(run.OfType(KubernetesSecretType), s => s.Map("metadata").TryGetValue("name", out var name) && Equals(name, "n8n-credentials"));
+        var files = credentials.Map("stringData");
+        foreach (var name in new[] { SecretCatalogue.N8nEncryptionKey, SecretCatalogue.PostgresN8nPassword, SecretCatalogue.RedisAccessKey })
+        {
+            var vaultSecret = Assert.Single(run.OfType(SecretType), s => s.Text("secretName") == name);
+            Assert.Equal(vaultSecret.Map("properties")["value"], files[name]);
+            Assert.StartsWith("fake-", (string)files[name]!, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_n8n_key_keeps_the_generator_it_had_before_the_vault()
+    {
+        var run = await StackRun.RunAsync("staging");
+
+        var generator = Assert.Single(run.OfType(PasswordType), p => p.Name == "value-n8n-encryption-key");
+        Assert.False(generator.Inputs.ContainsKey("keepers"), "no keeper may ever change the key");
+        Assert.Equal(48d, generator.Inputs["length"]);
+        Assert.True(generator.Inputs["special"] is false, "the inputs it had before the vault existed");
+        Assert.DoesNotContain(run.OfType(PasswordType), p => p.Name == "n8n-encryption-key");
     }
 
     [Fact]
@@ -189,14 +226,17 @@ public sealed class SecretVaultTests
         var values = run.GeneratedValues.Values.ToList();
         Assert.NotEmpty(values);
 
-        // Inputs: a generated value is only ever the value of a vault secret.
+        // Inputs: a generated value is only ever the value of a vault secret or of a Kubernetes
+        // Secret (whose data the Kubernetes provider keeps secret).
         foreach (var resource in run.Recorded)
         {
             foreach (var (path, text) in Strings(resource.Inputs, string.Empty))
             {
                 if (values.Any(v => text.Contains(v, StringComparison.Ordinal)))
                 {
-                    Assert.True(resource.Type == SecretType && path == "properties.value", $"{resource.Type} '{resource.Name}' carries a secret value at {path}");
+                    var allowed = (resource.Type == SecretType && path == "properties.value")
+                        || (resource.Type == KubernetesSecretType && (path.StartsWith("stringData.", StringComparison.Ordinal) || path.StartsWith("data.", StringComparison.Ordinal)));
+                    Assert.True(allowed, $"{resource.Type} '{resource.Name}' carries a secret value at {path}");
                 }
             }
         }

@@ -29,7 +29,8 @@ public sealed class ReleaseStore : ComponentResource
             AllowBlobPublicAccess = false,
             AllowSharedKeyAccess = false,
             EnableHttpsTrafficOnly = true,
-            MinimumTlsVersion = MinimumTlsVersion.TLS1_2,
+            // The API's own value: the property takes a string or the enum, and the string cannot be misspelt by codegen.
+            MinimumTlsVersion = "TLS1_2",
             Tags = Tagging.ToInput(plan.Tags),
         }, new CustomResourceOptions { Parent = this });
 

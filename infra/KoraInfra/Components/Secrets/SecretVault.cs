@@ -73,7 +73,7 @@ public sealed class SecretVault : ComponentResource
                 continue;
             }
 
-            var declared = new ManagedIdentity.UserAssignedIdentity($"identity-{Workloads.Segment(identity.Workload)}", new ManagedIdentity.UserAssignedIdentityArgs
+            var declared = new ManagedIdentity.UserAssignedIdentity($"identity-{WorkloadNames.Segment(identity.Workload)}", new ManagedIdentity.UserAssignedIdentityArgs
             {
                 ResourceName = identity.ResourceName,
                 ResourceGroupName = args.ResourceGroupName,
@@ -81,7 +81,7 @@ public sealed class SecretVault : ComponentResource
                 Tags = tags,
             }, new CustomResourceOptions { Parent = this });
             principals[identity.Workload] = declared.PrincipalId;
-            clientIds[Workloads.Segment(identity.Workload)] = declared.ClientId;
+            clientIds[WorkloadNames.Segment(identity.Workload)] = declared.ClientId;
         }
 
         foreach (var grant in plan.Grants)
@@ -194,15 +194,28 @@ public sealed class SecretVault : ComponentResource
         switch (planned.Definition.Production)
         {
             case SecretProduction.GeneratedByPulumi:
-                var password = new RandomPassword($"value-{planned.Name}", new RandomPasswordArgs
+                var passwordArgs = new RandomPasswordArgs
                 {
                     Length = planned.Definition.GeneratedLength,
 
                     // Letters and digits only: values end up in connection strings and URLs;
                     // the length carries the entropy.
                     Special = false,
-                    Keepers = planned.Keepers.ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal),
-                }, new CustomResourceOptions { Parent = this });
+                };
+                if (planned.Keepers.Count > 0)
+                {
+                    // Set only when there are keepers: an empty map would differ from a generator
+                    // that never had any, and replace a value that must be kept.
+                    passwordArgs.Keepers = planned.Keepers.ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal);
+                }
+
+                var passwordOptions = new CustomResourceOptions { Parent = this };
+                if (planned.Definition.FormerGeneratorName is { } former)
+                {
+                    passwordOptions.Aliases.Add(new Alias { Name = former, NoParent = true });
+                }
+
+                var password = new RandomPassword($"value-{planned.Name}", passwordArgs, passwordOptions);
 
                 // The engine marks `result` secret; saying so here keeps it secret everywhere it flows.
                 return Output.CreateSecret(password.Result);
