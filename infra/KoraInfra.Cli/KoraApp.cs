@@ -20,6 +20,7 @@ public static class KoraApp
             PromoteCommand.Create(services),
             RollbackCommand.Create(services),
             AuditCommand.Create(),
+            SecretsCommand.Create(),
         };
 
         var parse = root.Parse(args);

@@ -2,13 +2,14 @@ using KoraInfra.Components.Cluster;
 using KoraInfra.Components.Foundation;
 using KoraInfra.Components.Monitoring;
 using KoraInfra.Components.Release;
+using KoraInfra.Components.Secrets;
 using KoraInfra.Components.Workloads;
 using KoraInfra.Platform.Foundation;
 using KoraInfra.Platform.Monitoring;
 using KoraInfra.Platform.Release;
+using KoraInfra.Platform.Secrets;
 using KoraInfra.Platform.Workloads;
 using Pulumi;
-using Pulumi.Random;
 
 namespace KoraInfra;
 
@@ -22,6 +23,9 @@ public sealed class KoraStack : Stack
     public KoraStack()
     {
         var settings = StackSettingsLoader.Load();
+
+        // Prod is not deployed while a compromised credential is pending; nothing is declared first.
+        var secretsPlan = SecretsPlanLoader.Load(settings, TimeProvider.System);
 
         // Staging and prod declare nothing until a signed release manifest for them verifies.
         var release = ReleaseGuard.Admit(settings);
@@ -57,24 +61,34 @@ public sealed class KoraStack : Stack
         var workloads = WorkloadsPlan.For(settings, plan.Kubernetes.WorkloadNamespace);
         var queue = DeclareQueue(workloads, plan, foundation, cluster);
 
-        // Seams until the database (issue 3) and secrets (issue 4) capabilities land. The database
-        // capability will pass its server's FullyQualifiedDomainName and the `n8n` role's password
-        // (vault: postgres-n8n-password); the secrets capability will generate n8n-encryption-key
-        // and write it, and the Redis access key (queue.Password), to the vault. The encryption
-        // key must keep its value when it moves there (alias the resource): n8n cannot re-key.
-        var n8nDatabasePassword = new RandomPassword(N8nSecrets.DatabasePasswordKey, new RandomPasswordArgs { Length = 32, Special = false });
-        var n8nEncryptionKey = new RandomPassword(N8nSecrets.EncryptionKeyKey, new RandomPasswordArgs { Length = 48, Special = false });
+        // The vault holds every credential; consumers read the values it writes, so a rotation
+        // reaches them in the same `up`. The queue's key is issued by Redis and copied in.
+        var vault = new SecretVault("secrets", new SecretVaultArgs
+        {
+            Plan = secretsPlan,
+            Location = plan.Location,
+            Tags = plan.Tags,
+            ResourceGroupName = foundation.ResourceGroupName,
+            LogWorkspaceId = foundation.LogWorkspaceId,
+            PlatformRuntimePrincipalId = foundation.PlatformIdentityPrincipalId,
+            IssuedSecretValues = new Dictionary<string, Output<string>>(StringComparer.Ordinal)
+            {
+                [SecretCatalogue.RedisAccessKey] = queue.Password,
+            },
+        });
 
+        // Seam until the database capability (issue 3) lands: it will pass its server's
+        // FullyQualifiedDomainName and create the `n8n` role with the vault's password.
         var n8n = new N8nWorkloads("n8n", new N8nWorkloadsArgs
         {
             Plan = workloads.N8n,
             Provider = cluster.Provider,
             Namespace = cluster.WorkloadNamespace,
             DatabaseHost = Output.Create(workloads.ExpectedDatabaseHost),
-            DatabasePassword = Output.CreateSecret(n8nDatabasePassword.Result),
+            DatabasePassword = vault.SecretValues[SecretCatalogue.PostgresN8nPassword],
             RedisHost = queue.Host,
             RedisPassword = queue.Password,
-            EncryptionKey = Output.CreateSecret(n8nEncryptionKey.Result),
+            EncryptionKey = vault.SecretValues[SecretCatalogue.N8nEncryptionKey],
         });
 
         ResourceGroupName = foundation.ResourceGroupName;
@@ -83,6 +97,7 @@ public sealed class KoraStack : Stack
         ClusterName = cluster.ClusterName;
         Kubeconfig = cluster.Kubeconfig;
         WorkloadNamespace = cluster.WorkloadNamespace;
+        VaultUri = vault.VaultUri;
         N8nHost = n8n.PublicHost;
     }
 
@@ -105,6 +120,10 @@ public sealed class KoraStack : Stack
     /// <summary>The cluster's kubeconfig (secret).</summary>
     [Output("kubeconfig")]
     public Output<string> Kubeconfig { get; private set; }
+
+    /// <summary>The environment's Key Vault address (where workloads read their secrets).</summary>
+    [Output("vaultUri")]
+    public Output<string> VaultUri { get; private set; }
 
     /// <summary>The workload namespace.</summary>
     [Output("workloadNamespace")]

@@ -80,6 +80,21 @@ public static class MalformedStackFiles
             Case("n8n host with capitals", "dev", Swap(dev, "n8nHost: n8n.dev.koraos.example.com", "n8nHost: N8N.dev.koraos.example.com"), "kora-infra:workloads.n8nHost", "DNS host name"),
             Case("misspelt workloads key", "staging", Swap(staging, "n8nHost: n8n.staging", "n8nHots: n8n.staging"), "kora-infra:workloads.n8nHots", "unknown key"),
             Case("workloads section missing", "prod", Swap(prod, "  kora-infra:workloads:\n", "  kora-infra:workloadz:\n"), "kora-infra:workloads", "missing"),
+            Case("secrets provider missing", "staging", Swap(staging, "secretsprovider: azurekeyvault://kv-kora-staging-brs.vault.azure.net/keys/pulumi-stack-secrets\n", string.Empty), "secretsprovider", "kv-kora-staging-brs"),
+            Case("secrets provider in another environment's vault", "staging", Swap(staging, "kv-kora-staging-brs.vault.azure.net", "kv-kora-prod-brs.vault.azure.net"), "secretsprovider", "a key in vault 'kv-kora-prod-brs'"),
+            Case("secrets provider that is a passphrase", "prod", Swap(prod, "secretsprovider: azurekeyvault://kv-kora-prod-brs.vault.azure.net/keys/pulumi-stack-secrets", "secretsprovider: passphrase"), "secretsprovider", "'passphrase'"),
+            Case("secrets provider naming another key", "dev", Swap(dev, "/keys/pulumi-stack-secrets", "/keys/other-key"), "secretsprovider", "pulumi-stack-secrets"),
+            Case("access groups missing", "prod", Swap(prod, "  kora-infra:accessGroups:\n", "  kora-infra:accessGroupz:\n"), "kora-infra:accessGroups", "missing"),
+            Case("group id that is not a GUID", "dev", SwapLine(dev, "    devops: ", "    devops: devops-team"), "kora-infra:accessGroups.devops", "object id (a GUID)"),
+            Case("group id of zeros", "dev", SwapLine(dev, "    security: ", "    security: 00000000-0000-0000-0000-000000000000"), "kora-infra:accessGroups.security", "object id (a GUID)"),
+            Case("one group for both roles", "staging", SwapLine(staging, "    security: ", "    security: " + ValueOf(staging, "    devops: ")), "kora-infra:accessGroups.security", "different group"),
+            Case("compromised credential the catalogue lacks", "prod", Swap(prod, "kora-infra:compromisedCredentials: []", "kora-infra:compromisedCredentials:\n    - name: postgres-root-password\n      reportedAt: 2026-11-20"), "kora-infra:compromisedCredentials[0].name", "postgres-app-password"),
+            Case("compromise reported without a UTC offset", "prod", Swap(prod, "kora-infra:compromisedCredentials: []", "kora-infra:compromisedCredentials:\n    - name: redis-access-key\n      reportedAt: 2026-11-20T14:30:00"), "kora-infra:compromisedCredentials[0].reportedAt", "ISO 8601 UTC"),
+            Case("compromise without a report date", "staging", Swap(staging, "kora-infra:compromisedCredentials: []", "kora-infra:compromisedCredentials:\n    - name: redis-access-key"), "kora-infra:compromisedCredentials[0].reportedAt", "missing"),
+            Case("emergency rotation of an unknown secret", "dev", Swap(dev, "kora-infra:emergencyRotations: []", "kora-infra:emergencyRotations:\n    - name: alert-devops-pager-url\n      requestedAt: 2026-11-20T10:00:00Z"), "kora-infra:emergencyRotations[0].name", "alert-superadmin-webhook-url"),
+            Case("emergency rotation with a misspelt field", "dev", Swap(dev, "kora-infra:emergencyRotations: []", "kora-infra:emergencyRotations:\n    - name: redis-access-key\n      requestedAt: 2026-11-20\n      reason: leak"), "kora-infra:emergencyRotations[0].reason", "unknown key"),
+            Case("emergency rotations as a plain value", "dev", Swap(dev, "kora-infra:emergencyRotations: []", "kora-infra:emergencyRotations: redis-access-key"), "kora-infra:emergencyRotations", "list of mappings"),
+            Case("webhook secret named like a platform secret", "dev", Swap(dev, "urlSecretName: alert-superadmin-webhook-url", "urlSecretName: n8n-encryption-key"), "kora-infra:alerting", "used twice"),
             Case("cluster section missing", "staging", Swap(staging, "  kora-infra:cluster:\n    mode: managed\n    kubernetesVersion: \"1.31\"\n    nodeCount: 2\n    maxNodeCount: 5\n", string.Empty), "kora-infra:cluster", "missing"),
             Case("release manifest in dev", "dev", dev + "  kora-infra:release: releases/dev/v1.0.0.dsse.json\n", "kora-infra:release", "only staging and prod"),
             Case("release manifest outside the project", "prod", prod + "  kora-infra:release: ../elsewhere/v1.4.0.dsse.json\n", "kora-infra:release", "relative path inside the project"),
@@ -98,6 +113,17 @@ public static class MalformedStackFiles
         dev,
         "    mode: managed\n    kubernetesVersion: \"1.31\"\n    nodeCount: 1\n    maxNodeCount: 3\n",
         "    mode: existing\n    context: kind-kora\n" + kubeconfigLine);
+
+    /// <summary>Replaces the one line that starts with <paramref name="start"/>.</summary>
+    private static string SwapLine(string text, string start, string replacement) =>
+        Swap(text, start + ValueOf(text, start), replacement);
+
+    /// <summary>The rest of the one line that starts with <paramref name="start"/>.</summary>
+    private static string ValueOf(string text, string start)
+    {
+        var line = text.Split('\n').Single(l => l.StartsWith(start, StringComparison.Ordinal));
+        return line[start.Length..];
+    }
 
     /// <summary>Replaces exactly one occurrence, so a case cannot silently change nothing.</summary>
     private static string Swap(string text, string find, string replacement)

@@ -12,4 +12,11 @@ public sealed record SettingsSource(
     string Origin,
     string? StackName,
     IReadOnlyDictionary<string, SettingNode> Entries,
-    IReadOnlyList<SettingsProblem> Problems);
+    IReadOnlyList<SettingsProblem> Problems)
+{
+    /// <summary>Whether the settings were read from a stack file (which must name its secrets provider).</summary>
+    public bool IsStackFile { get; init; }
+
+    /// <summary>The stack file's top-level <c>secretsprovider</c> value, when it has one.</summary>
+    public SettingNode? SecretsProvider { get; init; }
+}

@@ -54,6 +54,7 @@ public static partial class StackFileReader
         }
 
         YamlMappingNode? config = null;
+        SettingNode? secretsProvider = null;
         foreach (var (keyNode, value) in document.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
@@ -61,6 +62,10 @@ public static partial class StackFileReader
             if (!TopLevelKeys.Contains(key))
             {
                 problems.Add(new SettingsProblem(at, key, "an unknown top-level key", "one of " + string.Join(", ", TopLevelKeys.Order(StringComparer.Ordinal).Select(k => $"'{k}'"))));
+            }
+            else if (key == "secretsprovider")
+            {
+                secretsProvider = new SettingNode(value, fileLocation.AtLine(Line(value)), IsSecret: false);
             }
             else if (key == "config")
             {
@@ -95,7 +100,7 @@ public static partial class StackFileReader
             entries[key] = new SettingNode(isSecret ? secretValue! : value, fileLocation.AtLine(Line(value)), isSecret);
         }
 
-        return new SettingsSource(fileName, stackName, entries, problems);
+        return new SettingsSource(fileName, stackName, entries, problems) { IsStackFile = true, SecretsProvider = secretsProvider };
     }
 
     private static YamlNode? Parse(string text, SourceLocation fileLocation, List<SettingsProblem> problems)

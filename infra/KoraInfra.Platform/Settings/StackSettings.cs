@@ -42,6 +42,9 @@ public sealed record StackSettings
     /// <summary>The n8n image and host.</summary>
     public required WorkloadsSettings Workloads { get; init; }
 
+    /// <summary>Vault administrators, emergency rotations and compromised-credential reports.</summary>
+    public required SecretsSettings Secrets { get; init; }
+
     /// <summary>The resource names of this stack.</summary>
     public ResourceNamer Names => new(NamingPrefix, Environment.Name, Region);
 }

@@ -23,7 +23,7 @@ public static partial class StackSettingsBinder
     private static readonly HashSet<string> SecretKeys = [Namespace + ":kubeconfig"];
 
     private static readonly string[] TopLevelKeys =
-        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", "monitoring", ReleaseSettings.Key, WorkloadsSettingsReader.Key];
+        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", "monitoring", ReleaseSettings.Key, WorkloadsSettingsReader.Key, .. SecretsSettingsReader.Keys];
 
     private static readonly Dictionary<string, SizingTier> Tiers = new(StringComparer.Ordinal)
     {
@@ -96,6 +96,7 @@ public static partial class StackSettingsBinder
         var reader = new SettingsReader(Namespace + ":", ours, fileLocation.AtLine(1), problems);
         var settings = Read(reader, profile);
         reader.RejectUnread(TopLevelKeys);
+        SecretsSettingsReader.CheckSecretsProvider(source, settings?.Names, problems);
 
         return problems.Count == 0 && settings is not null
             ? SettingsResult.Valid(settings)
@@ -127,8 +128,9 @@ public static partial class StackSettingsBinder
         var monitoring = ReadMonitoring(reader, receivers);
         var release = ReleaseSettings.Read(reader, profile);
         var workloads = WorkloadsSettingsReader.Read(reader, profile);
+        var secrets = SecretsSettingsReader.Read(reader, receivers is null ? null : SecretsSettingsReader.Catalogue(reader, receivers));
 
-        if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null || monitoring is null || workloads is null)
+        if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null || monitoring is null || workloads is null || secrets is null)
         {
             return null;
         }
@@ -145,6 +147,7 @@ public static partial class StackSettingsBinder
             Monitoring = monitoring,
             ReleaseManifestPath = release,
             Workloads = workloads,
+            Secrets = secrets,
         };
     }
 

@@ -24,12 +24,19 @@ public sealed class PlanMocks : IMocks
         ["azure-native:containerservice:ManagedCluster"] = "resourceName",
         ["azure-native:storage:StorageAccount"] = "accountName",
         ["azure-native:storage:BlobContainer"] = "containerName",
+        ["azure-native:keyvault:Vault"] = "vaultName",
+        ["azure-native:keyvault:Secret"] = "secretName",
+        ["azure-native:keyvault:Key"] = "keyName",
     };
 
     private readonly ConcurrentQueue<RecordedResource> _resources = new();
+    private readonly ConcurrentDictionary<string, string> _generated = new(StringComparer.Ordinal);
 
     /// <summary>Every resource registered so far, in registration order.</summary>
     public IReadOnlyList<RecordedResource> Resources => _resources.ToList();
+
+    /// <summary>Every value a generator (<c>RandomPassword</c>) produced in this run, by logical name.</summary>
+    public IReadOnlyDictionary<string, string> GeneratedValues => _generated;
 
     /// <inheritdoc />
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
@@ -64,7 +71,7 @@ public sealed class PlanMocks : IMocks
             case "random:index/randomPassword:RandomPassword":
                 // Visibly fake, different on every run (no secret value lives in the repository),
                 // and secret as the engine makes it.
-                outputs["result"] = Output.CreateSecret(GeneratedSecret());
+                outputs["result"] = Output.CreateSecret(GeneratedSecret(name));
                 break;
         }
 
@@ -87,12 +94,22 @@ public sealed class PlanMocks : IMocks
         if (args.Token == "azure-native:redis:listRedisKeys")
         {
             return Task.FromResult<object>(ImmutableDictionary<string, object>.Empty
-                .Add("primaryKey", GeneratedSecret())
-                .Add("secondaryKey", GeneratedSecret()));
+                .Add("primaryKey", GeneratedSecret("listRedisKeys.primaryKey"))
+                .Add("secondaryKey", GeneratedSecret("listRedisKeys.secondaryKey")));
+        }
+
+        if (args.Token == "azure-native:authorization:getClientConfig")
+        {
+            return Task.FromResult<object>(ImmutableDictionary<string, object>.Empty
+                .Add("clientId", "client-deployer")
+                .Add("objectId", "object-deployer")
+                .Add("subscriptionId", "sub-kora")
+                .Add("tenantId", "tenant-kora"));
         }
 
         return Task.FromResult<object>(args.Args);
     }
 
-    private static string GeneratedSecret() => "fake-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    // Remembered by what generated it, so tests can trace where each value flows.
+    private string GeneratedSecret(string source) => _generated[source] = "fake-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 }

@@ -100,7 +100,7 @@ public sealed class FoundationTests
         Assert.Single(run.OfType("azure-native:operationalinsights:Workspace"));
         var cluster = Assert.Single(run.OfType("azure-native:containerservice:ManagedCluster"));
         Assert.True(cluster.Inputs["disableLocalAccounts"] is true, "local accounts must be disabled");
-        // Other capabilities add identities of their own (the Redis snapshot writer in prod).
+        // Other capabilities add identities of their own (workload identities, the Redis snapshot writer).
         var identities = run.OfType("azure-native:managedidentity:UserAssignedIdentity").Select(r => r.Text("resourceName")).ToList();
         Assert.Contains($"id-kora-{stack}-brs-aks", identities);
         Assert.Contains($"id-kora-{stack}-brs-platform", identities);

@@ -10,7 +10,11 @@ internal sealed class StackRun
 {
     private readonly OfflineRun _run;
 
-    private StackRun(OfflineRun run) => _run = run;
+    private StackRun(OfflineRun run, IReadOnlyDictionary<string, string> generated)
+    {
+        _run = run;
+        GeneratedValues = generated;
+    }
 
     public string StackName => _run.StackName;
 
@@ -21,6 +25,9 @@ internal sealed class StackRun
 
     /// <summary>The SDK's view: every resource object (components included), the stack too.</summary>
     public System.Collections.Immutable.ImmutableArray<Pulumi.Resource> Resources => _run.Resources;
+
+    /// <summary>Every generated secret value of the run (made up by the mocks at run time).</summary>
+    public IReadOnlyDictionary<string, string> GeneratedValues { get; }
 
     public IEnumerable<RecordedResource> OfType(string type) => Recorded.Where(r => r.Type == type);
 
@@ -52,7 +59,7 @@ internal sealed class StackRun
         try
         {
             var run = await OfflineRun.RunAsync(stack, config, release.RootDirectory, mocks);
-            return (null, new StackRun(run), mocks.Resources);
+            return (null, new StackRun(run, mocks.GeneratedValues), mocks.Resources);
         }
 #pragma warning disable CA1031 // The caller asserts on the failure; any exception the run raises is the result.
         catch (Exception ex)
