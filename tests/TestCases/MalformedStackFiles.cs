@@ -137,6 +137,18 @@ public static class MalformedStackFiles
         return string.Concat(text.AsSpan(0, at), replacement, text.AsSpan(at + find.Length));
     }
 
+    /// <summary>Every case, from the committed stack files, as xUnit theory data.</summary>
+    public static Xunit.TheoryData<MalformedStackFile> FromRepository()
+    {
+        var data = new Xunit.TheoryData<MalformedStackFile>();
+        foreach (var file in All(stack => File.ReadAllText(Path.Combine(RepositoryRoot.Path, $"Pulumi.{stack}.yaml"))))
+        {
+            data.Add(file);
+        }
+
+        return data;
+    }
+
     /// <summary>Binds a case in memory, as the program and kora do.</summary>
     public static SettingsResult Bind(MalformedStackFile file)
     {

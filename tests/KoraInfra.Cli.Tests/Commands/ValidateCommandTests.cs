@@ -5,16 +5,7 @@ namespace KoraInfra.Cli.Tests.Commands;
 
 public sealed class ValidateCommandTests
 {
-    public static TheoryData<MalformedStackFile> Cases()
-    {
-        var data = new TheoryData<MalformedStackFile>();
-        foreach (var file in MalformedStackFiles.All(stack => File.ReadAllText(Repository.StackFile(stack))))
-        {
-            data.Add(file);
-        }
-
-        return data;
-    }
+    public static TheoryData<MalformedStackFile> Cases() => MalformedStackFiles.FromRepository();
 
     [Fact]
     public void All_committed_stack_files_are_valid()

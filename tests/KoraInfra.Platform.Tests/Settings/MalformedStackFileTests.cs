@@ -6,16 +6,7 @@ namespace KoraInfra.Platform.Tests.Settings;
 
 public sealed class MalformedStackFileTests
 {
-    public static TheoryData<MalformedStackFile> Cases()
-    {
-        var data = new TheoryData<MalformedStackFile>();
-        foreach (var file in MalformedStackFiles.All(stack => File.ReadAllText(Repository.StackFile(stack))))
-        {
-            data.Add(file);
-        }
-
-        return data;
-    }
+    public static TheoryData<MalformedStackFile> Cases() => MalformedStackFiles.FromRepository();
 
     [Fact]
     public void The_catalogue_covers_at_least_twenty_five_distinct_mistakes()
