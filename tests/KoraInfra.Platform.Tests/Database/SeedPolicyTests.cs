@@ -1,0 +1,59 @@
+using KoraInfra.Platform.Database.Seed;
+using KoraInfra.Platform.Environments;
+
+namespace KoraInfra.Platform.Tests.Database;
+
+public sealed class SeedPolicyTests
+{
+    [Fact]
+    public void DevGetsFixturesAndStagingGetsMaskedDataWithReset()
+    {
+        Assert.Equal(SeedMode.DevFixtures, SeedPolicy.ModeFor(EnvironmentProfiles.Dev));
+        Assert.Equal(SeedMode.StagingMaskedWithReset, SeedPolicy.ModeFor(EnvironmentProfiles.Staging));
+    }
+
+    [Fact]
+    public void ProdIsRefusedBecauseItHoldsRealTenantData()
+    {
+        var ex = Assert.Throws<SeedRefusedException>(() => SeedPolicy.ModeFor(EnvironmentProfiles.Prod));
+        Assert.Contains("prod", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("RLS", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GenerationIsAPureFunctionOfSeedSizeAndMode()
+    {
+        var size = new SeedSize(2, 5, 2, 8);
+        var a = SyntheticDataGenerator.Generate(1, size, SeedMode.DevFixtures);
+        var b = SyntheticDataGenerator.Generate(1, size, SeedMode.DevFixtures);
+        Assert.Equal(a.Tenants, b.Tenants);
+        Assert.Equal(a.Contacts, b.Contacts);
+        Assert.Equal(a.Flows, b.Flows);
+        Assert.Equal(a.FlowExecutions, b.FlowExecutions);
+        Assert.All(a.FlowExecutions, e => Assert.True(e.Ts <= SyntheticDataGenerator.ReferenceDate));
+    }
+
+    [Fact]
+    public void StagingDataCarriesNoUnmaskedContactDetails()
+    {
+        var data = SyntheticDataGenerator.Generate(3, new SeedSize(2, 10, 2, 5), SeedMode.StagingMaskedWithReset);
+        Assert.All(data.Contacts, c =>
+        {
+            Assert.Contains("****", c.Phone, StringComparison.Ordinal);
+            Assert.EndsWith("@example.invalid", c.Email, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void ExecutionsOnlyReferenceTheirOwnTenantsContactsAndFlows()
+    {
+        var data = SyntheticDataGenerator.Generate(9, new SeedSize(3, 4, 2, 10), SeedMode.DevFixtures);
+        var contacts = data.Contacts.ToDictionary(c => c.Id, c => c.TenantId);
+        var flows = data.Flows.ToDictionary(f => f.Id, f => f.TenantId);
+        Assert.All(data.FlowExecutions, e =>
+        {
+            Assert.Equal(e.TenantId, contacts[e.ContactId]);
+            Assert.Equal(e.TenantId, flows[e.FlowId]);
+        });
+    }
+}
