@@ -13,6 +13,7 @@ public static class KoraApp
         var root = new RootCommand("kora: offline checks and release operations for the KoraOS platform (KoraInfra)")
         {
             ValidateCommand.Create(),
+            DbCommand.Create(),
         };
 
         var parse = root.Parse(args);
