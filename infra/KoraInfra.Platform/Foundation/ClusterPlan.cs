@@ -12,6 +12,7 @@ public enum ClusterSkuTier
 
 /// <summary>The AKS cluster a stack declares, fully decided.</summary>
 /// <param name="Name">The cluster resource name.</param>
+/// <param name="ControlPlaneIdentityName">The cluster's own user-assigned identity: the control plane never shares the workloads' identity.</param>
 /// <param name="DnsPrefix">The API server's DNS prefix.</param>
 /// <param name="NodeResourceGroup">The resource group AKS puts nodes in, named by our convention rather than AKS's <c>MC_…</c>.</param>
 /// <param name="KubernetesVersion">The AKS minor version.</param>
@@ -24,6 +25,7 @@ public enum ClusterSkuTier
 /// <param name="OsDiskSizeGb">Node OS disk size.</param>
 public sealed record ClusterPlan(
     string Name,
+    string ControlPlaneIdentityName,
     string DnsPrefix,
     string NodeResourceGroup,
     string KubernetesVersion,

@@ -9,7 +9,7 @@ namespace KoraInfra.Platform.Foundation;
 /// Analytics workspace and the cluster, each decided from the stack's settings and profile.
 /// </summary>
 /// <param name="ResourceGroupName">The stack's resource group.</param>
-/// <param name="PlatformIdentityName">The user-assigned identity of the platform runtime (and the AKS control plane).</param>
+/// <param name="PlatformIdentityName">The user-assigned identity of the platform runtime.</param>
 /// <param name="LogWorkspace">The Log Analytics workspace.</param>
 /// <param name="Cluster">The AKS cluster, or null when the stack uses an existing cluster.</param>
 /// <param name="Kubernetes">How Kubernetes resources are reached.</param>
@@ -36,7 +36,7 @@ public sealed record FoundationPlan(
             PlatformIdentityName: names.Name(ResourceKind.ManagedIdentity, "platform"),
             LogWorkspace: new LogWorkspacePlan(names.Name(ResourceKind.LogAnalyticsWorkspace), LogRetentionDays(profile.Name)),
             Cluster: cluster,
-            Kubernetes: new KubernetesTarget($"k8s-{profile.StackName}", "kora", settings.Cluster.Context),
+            Kubernetes: KubernetesTarget.For(profile, settings.Cluster.Context),
             Location: settings.Region.Name,
             Tags: settings.Tags.All);
     }
@@ -68,6 +68,7 @@ public sealed record FoundationPlan(
         var zoneRedundant = profile.ZoneRedundant && settings.Region.HasAvailabilityZones;
         return new ClusterPlan(
             Name: names.Name(ResourceKind.KubernetesCluster),
+            ControlPlaneIdentityName: names.Name(ResourceKind.ManagedIdentity, "aks"),
             DnsPrefix: names.Name(ResourceKind.KubernetesCluster),
             NodeResourceGroup: names.Name(ResourceKind.ResourceGroup, "aks-nodes"),
             KubernetesVersion: settings.Cluster.KubernetesVersion!,

@@ -54,10 +54,17 @@ public static class PulumiConfigReader
 
         foreach (var (key, text) in values ?? [])
         {
-            entries[key] = new SettingNode(ParseValue(text), location, secretKeys.Contains(key));
+            entries[CleanKey(key)] = new SettingNode(ParseValue(text), location, secretKeys.Contains(key) || secretKeys.Contains(CleanKey(key)));
         }
 
         return new SettingsSource(origin, stackName, entries, problems);
+    }
+
+    // Older engines write "project:config:key"; the SDK reads it as "project:key", and so do we.
+    private static string CleanKey(string key)
+    {
+        var parts = key.Split(':');
+        return parts.Length == 3 && parts[1] == "config" ? $"{parts[0]}:{parts[2]}" : key;
     }
 
     // Pulumi passes structured values as JSON text and plain values as text; JSON parses as YAML,

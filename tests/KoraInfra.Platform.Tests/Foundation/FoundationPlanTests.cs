@@ -61,6 +61,8 @@ public sealed class FoundationPlanTests
         Assert.Equal("aks-kora-staging-brs", plan.Cluster!.Name);
         Assert.Equal("rg-kora-staging-brs-aks-nodes", plan.Cluster.NodeResourceGroup);
         Assert.Equal("k8s-staging", plan.Kubernetes.ProviderName);
+        Assert.Equal("id-kora-staging-brs-aks", plan.Cluster.ControlPlaneIdentityName);
+        Assert.NotEqual(plan.PlatformIdentityName, plan.Cluster.ControlPlaneIdentityName);
     }
 
     [Fact]
@@ -83,4 +85,16 @@ public sealed class FoundationPlanTests
     [InlineData(SizingTier.Medium, "Standard_D4s_v5")]
     [InlineData(SizingTier.Large, "Standard_D8s_v5")]
     public void Tiers_map_to_node_sizes(SizingTier tier, string size) => Assert.Equal(size, FoundationPlan.NodeVmSize(tier));
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void The_workload_namespace_enforces_the_restricted_pod_security_standard(string stack)
+    {
+        var target = Plan(stack).Kubernetes;
+
+        Assert.Equal("kora", target.WorkloadNamespace);
+        Assert.Equal("restricted", target.NamespaceLabels["pod-security.kubernetes.io/enforce"]);
+        Assert.Equal(stack, target.NamespaceLabels["kora.io/environment"]);
+    }
 }

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using KoraInfra.Platform.Settings;
 using KoraInfra.Platform.Tests.Support;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace KoraInfra.Platform.Tests.Settings;
 
@@ -11,31 +9,14 @@ public sealed class PulumiConfigReaderTests
     // What the Pulumi engine passes a program: plain values as text, structured values as JSON text.
     private static string EngineConfig(string stack, params (string Key, string Value)[] overrides)
     {
-        var values = new Dictionary<string, string>();
-        foreach (var (key, node) in StackFileReader.ReadFile(Repository.StackFile(stack)).Entries)
-        {
-            values[key] = node.Value is YamlScalarNode scalar ? scalar.Value! : ToJson(node.Value);
-        }
-
+        var config = EngineConfiguration.From(StackFileReader.ReadFile(Repository.StackFile(stack)));
         foreach (var (key, value) in overrides)
         {
-            values[key] = value;
+            config = config.With(key, value);
         }
 
-        return JsonSerializer.Serialize(values);
+        return config.ConfigJson;
     }
-
-    // Pulumi writes structured values as JSON, numbers as numbers.
-    private static string ToJson(YamlNode node) => JsonSerializer.Serialize(Plain(node));
-
-    private static object? Plain(YamlNode node) => node switch
-    {
-        YamlMappingNode map => map.Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value!, c => Plain(c.Value)),
-        YamlSequenceNode list => list.Children.Select(Plain).ToList(),
-        YamlScalarNode { Style: not ScalarStyle.DoubleQuoted, Value: { } text } when int.TryParse(text, out var number) => number,
-        YamlScalarNode scalar => scalar.Value,
-        _ => null,
-    };
 
     [Theory]
     [InlineData("dev")]
@@ -89,5 +70,41 @@ public sealed class PulumiConfigReaderTests
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal("(config)", problem.Key);
+    }
+
+    [Fact]
+    public void Structured_values_reach_the_engine_as_json_with_numbers_as_numbers()
+    {
+        var config = EngineConfiguration.From(StackFileReader.ReadFile(Repository.StackFile("prod")));
+
+        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(config.ConfigJson)!;
+        using var cluster = JsonDocument.Parse(values["kora-infra:cluster"]);
+
+        Assert.Equal(JsonValueKind.Number, cluster.RootElement.GetProperty("maxNodeCount").ValueKind);
+        Assert.Equal(9, cluster.RootElement.GetProperty("maxNodeCount").GetInt32());
+        Assert.Equal("1.31", cluster.RootElement.GetProperty("kubernetesVersion").GetString());
+        Assert.Equal("brazilsouth", values["kora-infra:location"]);
+        Assert.Equal("[]", config.SecretKeysJson);
+    }
+
+    [Fact]
+    public void Secret_keys_from_a_stack_file_stay_secret_and_encrypted()
+    {
+        var source = StackFileReader.Read("Pulumi.dev.yaml", File.ReadAllText(Repository.StackFile("dev")) + "  kora-infra:kubeconfig:\n    secure: v1:AAAAciphertext\n");
+
+        var config = EngineConfiguration.From(source);
+
+        Assert.Equal("[\"kora-infra:kubeconfig\"]", config.SecretKeysJson);
+        Assert.Contains("v1:AAAAciphertext", config.ConfigJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Legacy_config_keys_are_read_as_the_sdk_reads_them()
+    {
+        var config = EngineConfig("dev").Replace("\"kora-infra:location\"", "\"kora-infra:config:location\"", StringComparison.Ordinal);
+
+        var result = StackSettingsBinder.Bind(PulumiConfigReader.Read("dev", config, "[]"));
+
+        Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Problems));
     }
 }

@@ -1,0 +1,60 @@
+using KoraInfra.Components.Cluster;
+using KoraInfra.Components.Foundation;
+using KoraInfra.Platform.Foundation;
+using Pulumi;
+
+namespace KoraInfra;
+
+/// <summary>
+/// The KoraOS platform of one stack: settings validated by Platform first, then each capability
+/// declared from Platform's decisions.
+/// </summary>
+public sealed class KoraStack : Stack
+{
+    /// <summary>Declares the stack.</summary>
+    public KoraStack()
+    {
+        var settings = StackSettingsLoader.Load();
+        var plan = FoundationPlan.For(settings);
+
+        var foundation = new PlatformFoundation("foundation", new PlatformFoundationArgs { Plan = plan });
+        var cluster = new KubernetesCluster("cluster", new KubernetesClusterArgs
+        {
+            Plan = plan,
+            ResourceGroupName = foundation.ResourceGroupName,
+            LogWorkspaceId = foundation.LogWorkspaceId,
+            ExistingKubeconfig = plan.Kubernetes.IsManaged ? null : new Config().RequireSecret("kubeconfig"),
+        });
+
+        ResourceGroupName = foundation.ResourceGroupName;
+        LogWorkspaceId = foundation.LogWorkspaceId;
+        PlatformIdentityClientId = foundation.PlatformIdentityClientId;
+        ClusterName = cluster.ClusterName;
+        Kubeconfig = cluster.Kubeconfig;
+        WorkloadNamespace = cluster.WorkloadNamespace;
+    }
+
+    /// <summary>The stack's resource group.</summary>
+    [Output("resourceGroupName")]
+    public Output<string> ResourceGroupName { get; private set; }
+
+    /// <summary>The Log Analytics workspace id.</summary>
+    [Output("logWorkspaceId")]
+    public Output<string> LogWorkspaceId { get; private set; }
+
+    /// <summary>The platform runtime identity's client id.</summary>
+    [Output("platformIdentityClientId")]
+    public Output<string> PlatformIdentityClientId { get; private set; }
+
+    /// <summary>The cluster name (or existing context).</summary>
+    [Output("clusterName")]
+    public Output<string> ClusterName { get; private set; }
+
+    /// <summary>The cluster's kubeconfig (secret).</summary>
+    [Output("kubeconfig")]
+    public Output<string> Kubeconfig { get; private set; }
+
+    /// <summary>The workload namespace.</summary>
+    [Output("workloadNamespace")]
+    public Output<string> WorkloadNamespace { get; private set; }
+}

@@ -1,0 +1,3 @@
+using KoraInfra;
+
+return await Pulumi.Deployment.RunAsync<KoraStack>().ConfigureAwait(false);
