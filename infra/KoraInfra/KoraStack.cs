@@ -1,5 +1,7 @@
 using KoraInfra.Components.Cluster;
+using KoraInfra.Components.Database;
 using KoraInfra.Components.Foundation;
+using KoraInfra.Platform.Database;
 using KoraInfra.Platform.Foundation;
 using Pulumi;
 
@@ -26,12 +28,26 @@ public sealed class KoraStack : Stack
             ExistingKubeconfig = plan.Kubernetes.IsManaged ? null : new Config().RequireSecret("kubeconfig"),
         });
 
+        // The release's kora tools image (by digest) replaces the branch image once the verified
+        // release manifest is wired in; Platform flags the branch image in staging and prod.
+        var migrations = MigrationSet.Locate(Directory.GetCurrentDirectory());
+        var database = new TenantDatabase("database", new TenantDatabaseArgs
+        {
+            Plan = TenantDatabasePlan.For(settings, MigrationSet.Fingerprint(migrations)),
+            ResourceGroupName = foundation.ResourceGroupName,
+            KubernetesProvider = cluster.Provider,
+            Namespace = cluster.WorkloadNamespace,
+        });
+
         ResourceGroupName = foundation.ResourceGroupName;
         LogWorkspaceId = foundation.LogWorkspaceId;
         PlatformIdentityClientId = foundation.PlatformIdentityClientId;
         ClusterName = cluster.ClusterName;
         Kubeconfig = cluster.Kubeconfig;
         WorkloadNamespace = cluster.WorkloadNamespace;
+        DatabaseServerName = database.ServerName;
+        DatabaseHost = database.FullyQualifiedDomainName;
+        DatabaseAdministratorPassword = database.AdministratorPassword;
     }
 
     /// <summary>The stack's resource group.</summary>
@@ -57,4 +73,16 @@ public sealed class KoraStack : Stack
     /// <summary>The workload namespace.</summary>
     [Output("workloadNamespace")]
     public Output<string> WorkloadNamespace { get; private set; }
+
+    /// <summary>The tenant database server name.</summary>
+    [Output("databaseServerName")]
+    public Output<string> DatabaseServerName { get; private set; }
+
+    /// <summary>The tenant database host name.</summary>
+    [Output("databaseHost")]
+    public Output<string> DatabaseHost { get; private set; }
+
+    /// <summary>The database administrator password (secret) until the environment's vault holds it.</summary>
+    [Output("databaseAdministratorPassword")]
+    public Output<string> DatabaseAdministratorPassword { get; private set; }
 }

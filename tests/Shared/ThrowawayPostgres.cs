@@ -14,8 +14,8 @@ namespace KoraInfra.TestSupport;
 public sealed class ThrowawayPostgres : IDisposable
 {
     private const string Template = "kora_template";
-    private static int databaseCounter;
-    private readonly string clusterDirectory;
+    private static int _databaseCounter;
+    private readonly string _clusterDirectory;
 
     /// <summary>Starts the cluster and prepares the migrated template.</summary>
     public ThrowawayPostgres()
@@ -35,7 +35,7 @@ public sealed class ThrowawayPostgres : IDisposable
             .Where(parts => parts.Length == 2)
             .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
         Port = int.Parse(values["PGPORT"], System.Globalization.CultureInfo.InvariantCulture);
-        clusterDirectory = values["PGDIR"];
+        _clusterDirectory = values["PGDIR"];
 
         Execute("postgres", $"CREATE DATABASE {Template} TEMPLATE template0");
         SchemaMigrator.Migrate(ConnectionString(Template), MigrationsDirectory);
@@ -65,7 +65,7 @@ public sealed class ThrowawayPostgres : IDisposable
     /// <summary>A fresh database: a copy of the migrated template, or empty when <paramref name="migrated"/> is false.</summary>
     public string CreateDatabase(bool migrated = true)
     {
-        var name = $"kora_test_{Interlocked.Increment(ref databaseCounter)}_{Environment.ProcessId}";
+        var name = $"kora_test_{Interlocked.Increment(ref _databaseCounter)}_{Environment.ProcessId}";
         Execute("postgres", $"CREATE DATABASE {name} TEMPLATE {(migrated ? Template : "template0")}");
         return ConnectionString(name);
     }
@@ -86,7 +86,7 @@ public sealed class ThrowawayPostgres : IDisposable
     public void Dispose()
     {
         NpgsqlConnection.ClearAllPools();
-        RunScript(Path.Combine(RepositoryRoot, "scripts", "db", "test-postgres.sh"), "stop", clusterDirectory);
+        RunScript(Path.Combine(RepositoryRoot, "scripts", "db", "test-postgres.sh"), "stop", _clusterDirectory);
     }
 
     private static (int Code, string Output, string Error) RunScript(string script, params string[] args)

@@ -29,6 +29,12 @@ public enum DatabaseHighAvailability
 /// <param name="Why">Why it is set: shown in docs and kept next to the value.</param>
 public sealed record ServerParameter(string Name, string Value, string Why);
 
+/// <summary>A firewall rule of a server that accepts public traffic.</summary>
+/// <param name="Name">The rule name.</param>
+/// <param name="StartIpAddress">First address.</param>
+/// <param name="EndIpAddress">Last address.</param>
+public sealed record FirewallRulePlan(string Name, string StartIpAddress, string EndIpAddress);
+
 /// <summary>A database on the server.</summary>
 /// <param name="Name">The database name.</param>
 /// <param name="Charset">Character set.</param>
@@ -58,6 +64,7 @@ public sealed record AdministratorPasswordPolicy(int Length, int MinUpper, int M
 /// <param name="GeoRedundantBackup">Whether backups are copied to the paired region.</param>
 /// <param name="HighAvailability">Standby mode.</param>
 /// <param name="PublicNetworkAccess">Whether the server accepts traffic from the internet.</param>
+/// <param name="FirewallRules">Rules for public access (none where public access is off).</param>
 /// <param name="EntraAuthentication">Whether Microsoft Entra principals can log in.</param>
 /// <param name="PasswordAuthentication">Whether password logins work (the administrator and the migration Job).</param>
 /// <param name="AdministratorLogin">The administrator login name (never a password).</param>
@@ -75,6 +82,7 @@ public sealed record DatabaseServerPlan(
     bool GeoRedundantBackup,
     DatabaseHighAvailability HighAvailability,
     bool PublicNetworkAccess,
+    IReadOnlyList<FirewallRulePlan> FirewallRules,
     bool EntraAuthentication,
     bool PasswordAuthentication,
     string AdministratorLogin,

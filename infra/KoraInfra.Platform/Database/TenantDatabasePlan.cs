@@ -63,6 +63,10 @@ public sealed partial record TenantDatabasePlan(
             GeoRedundantBackup: profile.DataPolicy == DataPolicy.RealTenantSegregatedByRls,
             HighAvailability: highAvailability,
             PublicNetworkAccess: profile.AllowsPublicNetworkAccess,
+
+            // With public access, only Azure-hosted callers (the dev cluster's egress) get in, and
+            // TLS is still required. Private environments are reached over a private endpoint.
+            FirewallRules: profile.AllowsPublicNetworkAccess ? [new FirewallRulePlan("allow-azure-services", "0.0.0.0", "0.0.0.0")] : [],
             EntraAuthentication: true,
             PasswordAuthentication: true,
             AdministratorLogin: "kora_admin",

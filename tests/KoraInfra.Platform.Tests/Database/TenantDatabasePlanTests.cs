@@ -37,6 +37,7 @@ public sealed class TenantDatabasePlanTests
         Assert.Equal(14, server.BackupRetentionDays);
         Assert.Equal(DatabaseSkuTier.GeneralPurpose, server.SkuTier);
         Assert.False(server.PublicNetworkAccess);
+        Assert.Empty(server.FirewallRules);
     }
 
     [Fact]
@@ -48,6 +49,7 @@ public sealed class TenantDatabasePlanTests
         Assert.Equal(DatabaseHighAvailability.Disabled, server.HighAvailability);
         Assert.Equal(7, server.BackupRetentionDays);
         Assert.True(server.PublicNetworkAccess);
+        Assert.Equal(new FirewallRulePlan("allow-azure-services", "0.0.0.0", "0.0.0.0"), Assert.Single(server.FirewallRules));
     }
 
     [Theory]

@@ -20,6 +20,7 @@ internal sealed class KoraMocks : IMocks
         ["azure-native:managedidentity:UserAssignedIdentity"] = "resourceName",
         ["azure-native:operationalinsights:Workspace"] = "workspaceName",
         ["azure-native:containerservice:ManagedCluster"] = "resourceName",
+        ["azure-native:dbforpostgresql:Server"] = "serverName",
     };
 
     private readonly ConcurrentQueue<RecordedResource> _resources = new();
@@ -49,6 +50,13 @@ internal sealed class KoraMocks : IMocks
                 break;
             case "azure-native:operationalinsights:Workspace":
                 outputs["customerId"] = $"customer-{name}";
+                break;
+            case "azure-native:dbforpostgresql:Server":
+                outputs["fullyQualifiedDomainName"] = $"{outputs["name"]}.postgres.database.azure.com";
+                break;
+            case "random:index/randomPassword:RandomPassword":
+                // Generated per run: no credential-shaped value is ever committed, not even a fake one.
+                outputs["result"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
                 break;
         }
 
