@@ -108,8 +108,8 @@ public sealed class TenantDatabaseTests
         Assert.Equal("KORA_DB_CONNECTION", env["name"]);
         Assert.False(env.ContainsKey("value"), "the connection string must come from a Secret, never inline");
         var securityContext = (ImmutableDictionary<string, object?>)container["securityContext"]!;
-        Assert.Equal(false, securityContext["allowPrivilegeEscalation"]);
-        Assert.Equal(true, securityContext["readOnlyRootFilesystem"]);
+        Assert.True(securityContext["allowPrivilegeEscalation"] is false, "no privilege escalation");
+        Assert.True(securityContext["readOnlyRootFilesystem"] is true, "read-only root filesystem");
     }
 
     [Fact]
