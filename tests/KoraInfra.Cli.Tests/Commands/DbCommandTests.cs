@@ -94,6 +94,36 @@ public sealed class DbCommandTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
+    public void Verify_accepts_a_privileged_role_only_when_it_is_named()
+    {
+        var role = $"kora_cli_bypass_{Environment.ProcessId}";
+        var db = postgres.CreateDatabase();
+        ThrowawayPostgres.ExecuteOn(db, $"CREATE ROLE {role} BYPASSRLS");
+        try
+        {
+            var flagged = Kora.Run("db", "verify", "--connection", db);
+            var allowed = Kora.Run("db", "verify", "--connection", db, "--allow-privileged-role", "postgres", "--allow-privileged-role", role);
+
+            Assert.Equal(ExitCodes.Findings, flagged.ExitCode);
+            Assert.Contains($"FAIL  RLS006 role {role}: has BYPASSRLS", flagged.Output, StringComparison.Ordinal);
+            Assert.Equal(ExitCodes.Ok, allowed.ExitCode);
+        }
+        finally
+        {
+            ThrowawayPostgres.ExecuteOn(db, $"DROP ROLE {role}");
+        }
+    }
+
+    [Fact]
+    public void Seeding_an_unmigrated_database_says_to_migrate_first()
+    {
+        var run = Kora.Run("db", "seed", "--stack", "dev", "--connection", postgres.CreateDatabase(migrated: false));
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("run 'kora db migrate' first", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_connection_is_a_usage_error_naming_the_variable()
     {
         var run = WithEnvironment("KORA_DB_CONNECTION", null, () => Kora.Run("db", "verify"));

@@ -51,6 +51,10 @@ internal static class DatabaseConnection
         {
             return work();
         }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName)
+        {
+            throw new UsageException($"the database at {Describe(connectionString)} has no KoraOS schema ({ex.MessageText}); run 'kora db migrate' first");
+        }
         catch (NpgsqlException ex) when (ex is not PostgresException || IsConnectionProblem((PostgresException)ex))
         {
             throw new UsageException($"cannot use the database at {Describe(connectionString)}: {ex.Message}");
