@@ -21,9 +21,26 @@ BEGIN
 END
 $roles$;
 
-ALTER ROLE kora_owner NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOREPLICATION;
-ALTER ROLE kora_app NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOREPLICATION;
-ALTER ROLE kora_reporting NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOREPLICATION;
+-- A pre-existing role must not carry powers over RLS. Only a superuser may even name the
+-- SUPERUSER/BYPASSRLS/REPLICATION attributes in ALTER ROLE (a managed server's administrator is
+-- not one), so they are altered only when wrong: a managed server then fails here loudly instead
+-- of leaving a role that bypasses every policy.
+DO $attributes$
+DECLARE
+    role_name text;
+BEGIN
+    FOR role_name IN
+        SELECT rolname FROM pg_roles
+        WHERE rolname IN ('kora_owner', 'kora_app', 'kora_reporting')
+          AND (rolsuper OR rolbypassrls OR rolreplication)
+    LOOP
+        EXECUTE format('ALTER ROLE %I NOSUPERUSER NOBYPASSRLS NOREPLICATION', role_name);
+    END LOOP;
+END
+$attributes$;
+ALTER ROLE kora_owner NOCREATEDB NOCREATEROLE;
+ALTER ROLE kora_app NOCREATEDB NOCREATEROLE;
+ALTER ROLE kora_reporting NOCREATEDB NOCREATEROLE;
 
 -- The migration login acts as the owner (SET ROLE kora_owner) so objects never belong to it.
 GRANT kora_owner TO CURRENT_USER;

@@ -25,6 +25,23 @@ public sealed class SchemaMigratorTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
+    public async Task MigratingTakesPowersOverRlsAwayFromAPreExistingApplicationRole()
+    {
+        // Roles outlive databases: a kora_app left with BYPASSRLS on the server is repaired by V1.
+        var db = postgres.CreateDatabase(migrated: false);
+        ThrowawayPostgres.ExecuteOn(db, "ALTER ROLE kora_app BYPASSRLS");
+        try
+        {
+            SchemaMigrator.Migrate(db, postgres.MigrationsDirectory);
+            Assert.Empty(await RlsVerifier.VerifyAsync(db));
+        }
+        finally
+        {
+            ThrowawayPostgres.ExecuteOn(db, "ALTER ROLE kora_app NOBYPASSRLS");
+        }
+    }
+
+    [Fact]
     public void AnEditedAppliedMigrationIsRefusedAndNothingNewIsApplied()
     {
         var db = postgres.CreateDatabase(migrated: false);
