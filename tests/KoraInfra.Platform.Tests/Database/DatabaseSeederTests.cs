@@ -15,7 +15,7 @@ public sealed class DatabaseSeederTests(ThrowawayPostgres postgres)
     [Theory]
     [InlineData(SeedMode.DevFixtures)]
     [InlineData(SeedMode.StagingMaskedWithReset)]
-    public async Task TheSameSeedLoadsByteIdenticalData(SeedMode mode)
+    public async Task The_same_seed_loads_byte_identical_data(SeedMode mode)
     {
         var first = postgres.CreateDatabase();
         var second = postgres.CreateDatabase();
@@ -26,7 +26,7 @@ public sealed class DatabaseSeederTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public async Task ADifferentSeedLoadsDifferentData()
+    public async Task A_different_seed_loads_different_data()
     {
         var first = postgres.CreateDatabase();
         var second = postgres.CreateDatabase();
@@ -37,7 +37,7 @@ public sealed class DatabaseSeederTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public async Task ReseedingResetsToExactlyTheSameState()
+    public async Task Reseeding_resets_to_exactly_the_same_state()
     {
         var db = postgres.CreateDatabase();
         await DatabaseSeeder.SeedAsync(db, SyntheticDataGenerator.Generate(7, Size, SeedMode.StagingMaskedWithReset));
@@ -51,7 +51,7 @@ public sealed class DatabaseSeederTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public async Task EachTenantSeesOnlyItsOwnSeededRowsAsTheApplication()
+    public async Task Each_tenant_sees_only_its_own_seeded_rows_as_the_application()
     {
         var db = postgres.CreateDatabase();
         var dataset = SyntheticDataGenerator.Generate(42, Size, SeedMode.DevFixtures);

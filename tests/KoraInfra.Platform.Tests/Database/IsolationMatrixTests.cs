@@ -17,7 +17,7 @@ public sealed class IsolationMatrixTests(ThrowawayPostgres postgres)
     private const string App = DatabaseRoles.Application;
 
     [Fact]
-    public void SelectOwnTenantSeesOnlyItsOwnRows()
+    public void Select_own_tenant_sees_only_its_own_rows()
     {
         Check(db =>
         {
@@ -29,7 +29,7 @@ public sealed class IsolationMatrixTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public void SelectOtherTenantSeesNothing()
+    public void Select_other_tenant_sees_nothing()
     {
         Check(db =>
         {
@@ -45,13 +45,13 @@ public sealed class IsolationMatrixTests(ThrowawayPostgres postgres)
     [InlineData("kora.flows")]
     [InlineData("kora.flow_executions")]
     [InlineData("kora.flow_execution_daily")]
-    public void SelectWithTenantUnsetSeesNothing(string relation)
+    public void Select_with_tenant_unset_sees_nothing(string relation)
     {
         Check(db => Assert.Equal(0, RoleSession.Scalar(db, App, null, $"SELECT count(*) FROM {relation}")));
     }
 
     [Fact]
-    public void SelectWithAForgedTenantSettingFailsClosed()
+    public void Select_with_a_forged_tenant_setting_fails_closed()
     {
         Check(db =>
         {
@@ -69,7 +69,7 @@ public sealed class IsolationMatrixTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public void InsertOwnTenantIsAllowed()
+    public void Insert_own_tenant_is_allowed()
     {
         Check(db =>
         {
@@ -79,7 +79,7 @@ public sealed class IsolationMatrixTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public void InsertReferencingAnotherTenantsRowsIsRefused()
+    public void Insert_referencing_another_tenants_rows_is_refused()
     {
         Check(db =>
         {
@@ -90,7 +90,7 @@ public sealed class IsolationMatrixTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public void InsertWithTenantUnsetIsRefused()
+    public void Insert_with_tenant_unset_is_refused()
     {
         Check(db =>
         {
@@ -104,7 +104,7 @@ public sealed class IsolationMatrixTests(ThrowawayPostgres postgres)
     [InlineData("INSERT INTO kora.contacts VALUES ('{B}', gen_random_uuid(), 'Forjado', null, null, now())")]
     [InlineData("INSERT INTO kora.flows VALUES ('{B}', gen_random_uuid(), 'forjado', 'draft', now())")]
     [InlineData("INSERT INTO kora.flow_executions VALUES ('{B}', gen_random_uuid(), gen_random_uuid(), '{ContactB}', '{FlowB}', 'queued', now())")]
-    public void InsertWithATenantForgedInTheRowIsRefused(string sql)
+    public void Insert_with_a_tenant_forged_in_the_row_is_refused(string sql)
     {
         Check(db =>
         {
@@ -115,7 +115,7 @@ public sealed class IsolationMatrixTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public void TheApplicationCannotRegisterTenants()
+    public void The_application_cannot_register_tenants()
     {
         Check(db =>
         {
@@ -125,13 +125,13 @@ public sealed class IsolationMatrixTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public void UpdateOwnTenantIsAllowed()
+    public void Update_own_tenant_is_allowed()
     {
         Check(db => Assert.Equal(2, RoleSession.NonQuery(db, App, A, "UPDATE kora.contacts SET display_name = display_name || '!'")));
     }
 
     [Fact]
-    public void UpdateOtherTenantTouchesNothing()
+    public void Update_other_tenant_touches_nothing()
     {
         Check(db =>
         {
@@ -141,13 +141,13 @@ public sealed class IsolationMatrixTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public void UpdateWithTenantUnsetTouchesNothing()
+    public void Update_with_tenant_unset_touches_nothing()
     {
         Check(db => Assert.Equal(0, RoleSession.NonQuery(db, App, null, "UPDATE kora.contacts SET display_name = 'hacked'")));
     }
 
     [Fact]
-    public void UpdateMovingARowToAnotherTenantIsRefused()
+    public void Update_moving_a_row_to_another_tenant_is_refused()
     {
         Check(db =>
         {
@@ -157,25 +157,25 @@ public sealed class IsolationMatrixTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public void DeleteOwnTenantIsAllowed()
+    public void Delete_own_tenant_is_allowed()
     {
         Check(db => Assert.Equal(1, RoleSession.NonQuery(db, App, A, "DELETE FROM kora.flow_executions")));
     }
 
     [Fact]
-    public void DeleteOtherTenantTouchesNothing()
+    public void Delete_other_tenant_touches_nothing()
     {
         Check(db => Assert.Equal(0, RoleSession.NonQuery(db, App, A, $"DELETE FROM kora.flow_executions WHERE tenant_id = '{B}'")));
     }
 
     [Fact]
-    public void DeleteWithTenantUnsetTouchesNothing()
+    public void Delete_with_tenant_unset_touches_nothing()
     {
         Check(db => Assert.Equal(0, RoleSession.NonQuery(db, App, null, "DELETE FROM kora.flow_executions")));
     }
 
     [Fact]
-    public void TheApplicationRoleCannotSwitchRlsOffOrTruncate()
+    public void The_application_role_cannot_switch_rls_off_or_truncate()
     {
         Check(db =>
         {

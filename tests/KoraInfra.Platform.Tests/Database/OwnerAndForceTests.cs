@@ -10,7 +10,7 @@ namespace KoraInfra.Platform.Tests.Database;
 public sealed class OwnerAndForceTests(ThrowawayPostgres postgres)
 {
     [Fact]
-    public void TheOwnerIsBoundByTheTenantPoliciesBecauseRlsIsForced()
+    public void The_owner_is_bound_by_the_tenant_policies_because_rls_is_forced()
     {
         var db = postgres.CreateDatabase();
         Insert(db);
@@ -23,7 +23,7 @@ public sealed class OwnerAndForceTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public void WithoutForceTheOwnerWouldSeeEveryTenant()
+    public void Without_force_the_owner_would_see_every_tenant()
     {
         // The counterfactual that makes FORCE necessary: injected past the guard (only a superuser can).
         var db = postgres.CreateDatabase();
@@ -35,7 +35,7 @@ public sealed class OwnerAndForceTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public void TheApplicationRoleHasNoBypassAndOwnsNothing()
+    public void The_application_role_has_no_bypass_and_owns_nothing()
     {
         var db = postgres.CreateDatabase();
         using var connection = new NpgsqlConnection(db);
@@ -56,7 +56,7 @@ public sealed class OwnerAndForceTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public void EveryKoraObjectBelongsToTheOwnerRole()
+    public void Every_kora_object_belongs_to_the_owner_role()
     {
         var db = postgres.CreateDatabase();
         using var connection = new NpgsqlConnection(db);
@@ -68,7 +68,7 @@ public sealed class OwnerAndForceTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public void TheReportingRoleReadsOneTenantAndCannotWrite()
+    public void The_reporting_role_reads_one_tenant_and_cannot_write()
     {
         var db = postgres.CreateDatabase();
         Insert(db);

@@ -29,7 +29,7 @@ public sealed class RlsVerifierTests(ThrowawayPostgres postgres)
     };
 
     [Fact]
-    public async Task TheMigratedBaselineIsClean()
+    public async Task The_migrated_baseline_is_clean()
     {
         var findings = await RlsVerifier.VerifyAsync(postgres.CreateDatabase());
         Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings));
@@ -37,7 +37,7 @@ public sealed class RlsVerifierTests(ThrowawayPostgres postgres)
 
     [Theory]
     [MemberData(nameof(Weaknesses))]
-    public async Task EachInjectedWeaknessIsFound(string injection, RlsWeakness weakness, string subject)
+    public async Task Each_injected_weakness_is_found(string injection, RlsWeakness weakness, string subject)
     {
         var db = postgres.CreateDatabase();
         ThrowawayPostgres.ExecuteOn(db, $"SET session_replication_role = replica; {injection};");
@@ -50,7 +50,7 @@ public sealed class RlsVerifierTests(ThrowawayPostgres postgres)
     [Theory]
     [InlineData("BYPASSRLS", "BYPASSRLS")]
     [InlineData("SUPERUSER", "SUPERUSER")]
-    public async Task ARoleWithPowersOverRlsIsFound(string attribute, string reported)
+    public async Task A_role_with_powers_over_rls_is_found(string attribute, string reported)
     {
         // Roles are cluster-wide: a uniquely named role, always removed.
         var role = $"kora_test_{attribute.ToLowerInvariant()}_{Environment.ProcessId}";
@@ -72,7 +72,7 @@ public sealed class RlsVerifierTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public async Task AnApplicationRoleThatGainedBypassIsFoundTwice()
+    public async Task An_application_role_that_gained_bypass_is_found_twice()
     {
         var db = postgres.CreateDatabase();
         ThrowawayPostgres.ExecuteOn(db, "ALTER ROLE kora_app BYPASSRLS");
@@ -89,7 +89,7 @@ public sealed class RlsVerifierTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public async Task AnUnmigratedDatabaseIsNotCleanWhenTheApplicationRoleIsMissing()
+    public async Task An_unmigrated_database_is_not_clean_when_the_application_role_is_missing()
     {
         // The template's roles exist cluster-wide, so simulate a server where they never did by renaming.
         var db = postgres.CreateDatabase(migrated: false);

@@ -9,7 +9,7 @@ namespace KoraInfra.Platform.Tests.Database;
 public sealed class SchemaMigratorTests(ThrowawayPostgres postgres)
 {
     [Fact]
-    public async Task MigratingAnEmptyDatabaseAppliesEveryFileInOrderAndASecondRunIsANoOp()
+    public async Task Migrating_an_empty_database_applies_every_file_in_order_and_a_second_run_is_a_no_op()
     {
         var db = postgres.CreateDatabase(migrated: false);
         var files = Directory.GetFiles(postgres.MigrationsDirectory, "V*.sql").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToList();
@@ -25,7 +25,7 @@ public sealed class SchemaMigratorTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public async Task MigratingTakesPowersOverRlsAwayFromAPreExistingApplicationRole()
+    public async Task Migrating_takes_powers_over_rls_away_from_a_pre_existing_application_role()
     {
         // Roles outlive databases: a kora_app left with BYPASSRLS on the server is repaired by V1.
         var db = postgres.CreateDatabase(migrated: false);
@@ -42,7 +42,7 @@ public sealed class SchemaMigratorTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public void AnEditedAppliedMigrationIsRefusedAndNothingNewIsApplied()
+    public void An_edited_applied_migration_is_refused_and_nothing_new_is_applied()
     {
         var db = postgres.CreateDatabase(migrated: false);
         var dir = CopyOfMigrations();
@@ -60,7 +60,7 @@ public sealed class SchemaMigratorTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public async Task TwoConcurrentRunnersDoNotInterleave()
+    public async Task Two_concurrent_runners_do_not_interleave()
     {
         var db = postgres.CreateDatabase(migrated: false);
         var dir = Directory.CreateTempSubdirectory("kora-migrations-").FullName;

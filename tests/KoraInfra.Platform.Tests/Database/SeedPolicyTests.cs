@@ -6,14 +6,14 @@ namespace KoraInfra.Platform.Tests.Database;
 public sealed class SeedPolicyTests
 {
     [Fact]
-    public void DevGetsFixturesAndStagingGetsMaskedDataWithReset()
+    public void Dev_gets_fixtures_and_staging_gets_masked_data_with_reset()
     {
         Assert.Equal(SeedMode.DevFixtures, SeedPolicy.ModeFor(EnvironmentProfiles.Dev));
         Assert.Equal(SeedMode.StagingMaskedWithReset, SeedPolicy.ModeFor(EnvironmentProfiles.Staging));
     }
 
     [Fact]
-    public void ProdIsRefusedBecauseItHoldsRealTenantData()
+    public void Prod_is_refused_because_it_holds_real_tenant_data()
     {
         var ex = Assert.Throws<SeedRefusedException>(() => SeedPolicy.ModeFor(EnvironmentProfiles.Prod));
         Assert.Contains("prod", ex.Message, StringComparison.Ordinal);
@@ -21,7 +21,7 @@ public sealed class SeedPolicyTests
     }
 
     [Fact]
-    public void GenerationIsAPureFunctionOfSeedSizeAndMode()
+    public void Generation_is_a_pure_function_of_seed_size_and_mode()
     {
         var size = new SeedSize(2, 5, 2, 8);
         var a = SyntheticDataGenerator.Generate(1, size, SeedMode.DevFixtures);
@@ -34,7 +34,7 @@ public sealed class SeedPolicyTests
     }
 
     [Fact]
-    public void StagingDataCarriesNoUnmaskedContactDetails()
+    public void Staging_data_carries_no_unmasked_contact_details()
     {
         var data = SyntheticDataGenerator.Generate(3, new SeedSize(2, 10, 2, 5), SeedMode.StagingMaskedWithReset);
         Assert.All(data.Contacts, c =>
@@ -45,7 +45,7 @@ public sealed class SeedPolicyTests
     }
 
     [Fact]
-    public void ExecutionsOnlyReferenceTheirOwnTenantsContactsAndFlows()
+    public void Executions_only_reference_their_own_tenants_contacts_and_flows()
     {
         var data = SyntheticDataGenerator.Generate(9, new SeedSize(3, 4, 2, 10), SeedMode.DevFixtures);
         var contacts = data.Contacts.ToDictionary(c => c.Id, c => c.TenantId);

@@ -9,7 +9,7 @@ namespace KoraInfra.Platform.Tests.Database;
 public sealed class TenantGuardTests(ThrowawayPostgres postgres)
 {
     [Fact]
-    public void ATableWithATenantColumnButNoRlsIsRefused()
+    public void A_table_with_a_tenant_column_but_no_rls_is_refused()
     {
         var db = postgres.CreateDatabase();
         var ex = Assert.Throws<PostgresException>(() => RoleSession.NonQuery(db, DatabaseRoles.Owner, null, "CREATE TABLE kora.sneaky (tenant_id uuid NOT NULL, note text)"));
@@ -20,7 +20,7 @@ public sealed class TenantGuardTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public void TheSuperuserIsRefusedToo()
+    public void The_superuser_is_refused_too()
     {
         var db = postgres.CreateDatabase();
         var ex = Assert.Throws<PostgresException>(() => ThrowawayPostgres.ExecuteOn(db, "CREATE TABLE public.sneaky (tenant_id uuid)"));
@@ -28,7 +28,7 @@ public sealed class TenantGuardTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public void CreatingAndProtectingInOneTransactionIsAccepted()
+    public void Creating_and_protecting_in_one_transaction_is_accepted()
     {
         var db = postgres.CreateDatabase();
         RoleSession.NonQuery(db, DatabaseRoles.Owner, null, "CREATE TABLE kora.notes (tenant_id uuid NOT NULL, body text); SELECT kora_guard.protect_tenant_table('kora.notes');");
@@ -37,7 +37,7 @@ public sealed class TenantGuardTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
-    public void ATableWithoutATenantColumnIsNotTheGuardsConcern()
+    public void A_table_without_a_tenant_column_is_not_the_guards_concern()
     {
         var db = postgres.CreateDatabase();
         RoleSession.NonQuery(db, DatabaseRoles.Owner, null, "CREATE TABLE kora.country (code text PRIMARY KEY)");
@@ -50,7 +50,7 @@ public sealed class TenantGuardTests(ThrowawayPostgres postgres)
     [InlineData("DROP POLICY tenant_isolation ON kora.flows", "no policy")]
     [InlineData("DROP POLICY tenant_isolation ON kora.flows; CREATE POLICY loose ON kora.flows USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)", "no WITH CHECK")]
     [InlineData("CREATE TABLE kora.country (code text); ALTER TABLE kora.country ADD COLUMN tenant_id uuid", "not enabled")]
-    public async Task WeakeningAProtectedTableIsRefused(string sql, string reason)
+    public async Task Weakening_a_protected_table_is_refused(string sql, string reason)
     {
         var db = postgres.CreateDatabase();
         var ex = Assert.Throws<PostgresException>(() => RoleSession.NonQuery(db, DatabaseRoles.Owner, null, sql));
