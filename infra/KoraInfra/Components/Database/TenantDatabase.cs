@@ -31,9 +31,9 @@ public sealed class TenantDatabase : ComponentResource
             OverrideSpecial = plan.AdministratorPassword.Specials,
         }, new CustomResourceOptions { Parent = this, AdditionalSecretOutputs = { "result" } });
 
-        // Seam for the secrets capability: this secret output is the only place the password
-        // leaves the component. When the environment's vault is declared, the stack stores it there
-        // as a vault secret and the Job's Secret below is synced from the vault instead.
+        // Seam for the secrets capability: the password leaves the component only as this secret
+        // output and inside the migration Job's Kubernetes Secret. When the environment's vault is
+        // declared, the stack stores this output there and the Job's Secret is synced from the vault.
         AdministratorPassword = Output.CreateSecret(password.Result);
 
         var server = DeclareServer(plan, args, AdministratorPassword);
