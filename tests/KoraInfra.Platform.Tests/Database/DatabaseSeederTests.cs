@@ -64,6 +64,30 @@ public sealed class DatabaseSeederTests(ThrowawayPostgres postgres)
         }
     }
 
+    [Fact]
+    public async Task A_login_without_superuser_powers_seeds_through_the_tenant_policies()
+    {
+        // As on a managed server, where the administrator is a member of kora_owner, not a superuser:
+        // FORCEd RLS applies, so every row must be written under its own tenant's binding.
+        var login = $"kora_test_seeder_{Environment.ProcessId}";
+        var db = postgres.CreateDatabase();
+        ThrowawayPostgres.ExecuteOn(db, $"CREATE ROLE {login} LOGIN IN ROLE kora_owner");
+        try
+        {
+            var asLogin = new NpgsqlConnectionStringBuilder(db) { Username = login }.ConnectionString;
+            await DatabaseSeeder.SeedAsync(asLogin, SyntheticDataGenerator.Generate(42, Size, SeedMode.DevFixtures));
+
+            var reference = postgres.CreateDatabase();
+            await DatabaseSeeder.SeedAsync(reference, SyntheticDataGenerator.Generate(42, Size, SeedMode.DevFixtures));
+            Assert.Equal(await DumpAsync(reference), await DumpAsync(db));
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            ThrowawayPostgres.ExecuteOn(db, $"DROP ROLE {login}");
+        }
+    }
+
     private static async Task<string> DumpAsync(string db)
     {
         await using var connection = new NpgsqlConnection(db);
