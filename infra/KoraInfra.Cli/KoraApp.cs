@@ -7,13 +7,16 @@ namespace KoraInfra.Cli;
 public static class KoraApp
 {
     /// <summary>Runs kora with the given arguments and writers; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error, KoraServices? services = null)
     {
         ArgumentNullException.ThrowIfNull(error);
+        services ??= KoraServices.Console;
         var root = new RootCommand("kora: offline checks and release operations for the KoraOS platform (KoraInfra)")
         {
             ValidateCommand.Create(),
             DbCommand.Create(),
+            AlertsCommand.Create(),
+            PolicyCommand.Create(services),
         };
 
         var parse = root.Parse(args);

@@ -1,8 +1,10 @@
 using KoraInfra.Components.Cluster;
 using KoraInfra.Components.Database;
 using KoraInfra.Components.Foundation;
+using KoraInfra.Components.Monitoring;
 using KoraInfra.Platform.Database;
 using KoraInfra.Platform.Foundation;
+using KoraInfra.Platform.Monitoring;
 using Pulumi;
 
 namespace KoraInfra;
@@ -37,6 +39,14 @@ public sealed class KoraStack : Stack
             ResourceGroupName = foundation.ResourceGroupName,
             KubernetesProvider = cluster.Provider,
             Namespace = cluster.WorkloadNamespace,
+        });
+
+        _ = new MonitoringStack("monitoring", new MonitoringStackArgs
+        {
+            Plan = MonitoringPlan.For(settings),
+            Provider = cluster.Provider,
+            VaultReaderClientId = foundation.PlatformIdentityClientId,
+            TenantId = foundation.PlatformIdentityTenantId,
         });
 
         ResourceGroupName = foundation.ResourceGroupName;

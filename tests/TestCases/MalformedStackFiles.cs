@@ -68,6 +68,12 @@ public static class MalformedStackFiles
             Case("key outside the project namespace", "dev", Swap(dev, "  kora-infra:sizingTier: small\n", "  kora-infra:sizingTier: small\n  kora-infr:location: westeurope\n"), "kora-infr:location", "outside the 'kora-infra:' namespace"),
             Case("config as a list", "dev", "config:\n  - kora-infra:environment: dev\n", "config", "mapping"),
             Case("unknown top-level section", "dev", Swap(dev, "config:", "confg:"), "confg", "unknown top-level key"),
+            Case("critical rate not above the warning rate", "prod", Swap(prod, "      warning: 0.05\n      critical: 0.2\n", "      warning: 0.05\n      critical: 0.04\n"), "kora-infra:monitoring.redisFallbackRate.critical", "not above the warning threshold"),
+            Case("rate given as a percentage", "staging", Swap(staging, "    takeoverSlaBreachRate:\n      warning: 0.05", "    takeoverSlaBreachRate:\n      warning: 5"), "kora-infra:monitoring.takeoverSlaBreachRate.warning", "fraction above 0 and at most 1"),
+            Case("misspelt monitoring key", "dev", Swap(dev, "    runbookBaseUrl:", "    runbookBaseUri:"), "kora-infra:monitoring.runbookBaseUri", "unknown key"),
+            Case("runbooks over plain http", "dev", Swap(dev, "runbookBaseUrl: https://", "runbookBaseUrl: http://"), "kora-infra:monitoring.runbookBaseUrl", "https URL"),
+            Case("critical alerts with a single receiver", "dev", Swap(dev, "      - name: dev-devops\n        level: devops\n        channel: webhook\n        urlSecretName: alert-devops-webhook-url\n", string.Empty), "kora-infra:alerting", "two receivers"),
+            Case("e-mail receiver without an SMTP relay", "prod", Swap(prod, "channel: webhook\n        urlSecretName: alert-management-webhook-url", "channel: email\n        address: management@example.com"), "kora-infra:monitoring.smtp", "missing"),
             Case("cluster section missing", "staging", Swap(staging, "  kora-infra:cluster:\n    mode: managed\n    kubernetesVersion: \"1.31\"\n    nodeCount: 2\n    maxNodeCount: 5\n", string.Empty), "kora-infra:cluster", "missing"),
         ];
     }

@@ -30,6 +30,9 @@ public sealed record StackSettings
     /// <summary>Alert receivers along the escalation chain.</summary>
     public required IReadOnlyList<AlertReceiverSettings> AlertReceivers { get; init; }
 
+    /// <summary>Monitoring thresholds the stack tunes, and where runbooks are published.</summary>
+    public required MonitoringSettings Monitoring { get; init; }
+
     /// <summary>The resource names of this stack.</summary>
     public ResourceNamer Names => new(NamingPrefix, Environment.Name, Region);
 }

@@ -23,7 +23,7 @@ public static partial class StackSettingsBinder
     private static readonly HashSet<string> SecretKeys = [Namespace + ":kubeconfig"];
 
     private static readonly string[] TopLevelKeys =
-        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting"];
+        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", "monitoring"];
 
     private static readonly Dictionary<string, SizingTier> Tiers = new(StringComparer.Ordinal)
     {
@@ -124,8 +124,9 @@ public static partial class StackSettingsBinder
 
         var cluster = ReadCluster(reader, profile);
         var receivers = ReadReceivers(reader, profile);
+        var monitoring = ReadMonitoring(reader, receivers);
 
-        if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null)
+        if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null || monitoring is null)
         {
             return null;
         }
@@ -139,6 +140,7 @@ public static partial class StackSettingsBinder
             SizingTier = tier.Value,
             Cluster = cluster,
             AlertReceivers = receivers,
+            Monitoring = monitoring,
         };
     }
 

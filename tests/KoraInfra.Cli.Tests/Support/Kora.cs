@@ -9,11 +9,13 @@ internal sealed record KoraRun(int ExitCode, string Output, string Error)
 /// <summary>Runs kora in process (fast, the same entry point) or as a real process (exit code, streams).</summary>
 internal static class Kora
 {
-    public static KoraRun Run(params string[] args)
+    public static KoraRun Run(params string[] args) => Run(null, args);
+
+    public static KoraRun Run(KoraServices? services, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = KoraApp.Run(args, output, error);
+        var code = KoraApp.Run(args, output, error, services ?? new KoraServices(new StringReader(string.Empty), TimeProvider.System));
         return new KoraRun(code, output.ToString(), error.ToString());
     }
 

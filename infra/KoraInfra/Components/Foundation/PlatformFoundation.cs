@@ -49,6 +49,7 @@ public sealed class PlatformFoundation : ComponentResource
         PlatformIdentityId = identity.Id;
         PlatformIdentityClientId = identity.ClientId;
         PlatformIdentityPrincipalId = identity.PrincipalId;
+        PlatformIdentityTenantId = identity.TenantId;
         LogWorkspaceId = workspace.Id;
 
         RegisterOutputs(new Dictionary<string, object?>
@@ -71,6 +72,9 @@ public sealed class PlatformFoundation : ComponentResource
 
     /// <summary>The platform runtime identity's principal id (for role assignments).</summary>
     public Output<string> PlatformIdentityPrincipalId { get; }
+
+    /// <summary>The Entra tenant of the platform identity (and of the stack's vault).</summary>
+    public Output<string> PlatformIdentityTenantId { get; }
 
     /// <summary>The Log Analytics workspace's resource id.</summary>
     public Output<string> LogWorkspaceId { get; }

@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KoraInfra.Platform.Environments;
+using KoraInfra.Platform.Policy;
+using KoraInfra.Platform.Policy.Reports;
+using KoraInfra.Platform.Policy.Snapshots;
+
+namespace KoraInfra.Cli.Commands;
+
+/// <summary>
+/// <c>kora policy rules | eval | report</c>: the one rule set, for the CrossGuard adapter
+/// (rules, eval: JSON in and out) and for the security reviewer (report).
+/// </summary>
+public static class PolicyCommand
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(KoraServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return new Command("policy", "Evaluate the KoraInfra policy rules over a stack's resources.")
+        {
+            Rules(),
+            Eval(services),
+            Report(services),
+        };
+    }
+
+    private static Command Rules()
+    {
+        var stack = StackOption(required: true);
+        var command = new Command("rules", "List the rules with their enforcement level in a stack, as JSON (the CrossGuard adapter reads this).") { stack };
+        command.SetAction(parse =>
+        {
+            var profile = EnvironmentProfiles.For(ParseStack(parse.GetValue(stack)!));
+            var rules = new JsonArray(PolicyRules.All.Select(r => (JsonNode)new JsonObject
+            {
+                ["id"] = r.Id,
+                ["title"] = r.Title,
+                ["rationale"] = r.Rationale,
+                ["severity"] = r.Severity.ToString().ToLowerInvariant(),
+                ["level"] = r.LevelFor(profile).ToCrossGuard(),
+                ["checkov"] = new JsonArray(r.CheckovIds.Select(id => (JsonNode)id).ToArray()),
+            }).ToArray());
+            parse.InvocationConfiguration.Output.WriteLine(new JsonObject { ["stack"] = profile.StackName, ["rules"] = rules }.ToJsonString(Indented));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Eval(KoraServices services)
+    {
+        var stack = StackOption(required: false);
+        var command = new Command("eval", "Read resources as JSON on standard input, write the verdict as JSON; exit 1 when a mandatory rule is violated.") { stack };
+        command.SetAction(parse =>
+        {
+            var (snapshot, _) = Read(services.Input.ReadToEnd(), "standard input", parse.GetValue(stack));
+            var evaluation = PolicyEngine.Evaluate(snapshot, services.Time.GetUtcNow());
+            parse.InvocationConfiguration.Output.WriteLine(PolicyReports.Render(evaluation, ReportFormat.Json, StackFile(snapshot.StackName)));
+            return evaluation.IsBlocked ? ExitCodes.Findings : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Report(KoraServices services)
+    {
+        var input = new Option<FileInfo>("--input", "-i") { Description = "A 'pulumi stack export' file, 'pulumi preview --json' output, engine events ('pulumi up --json'), or an offline plan snapshot.", Required = true };
+        var stack = StackOption(required: false);
+        var format = new Option<ReportFormat>("--format", "-f") { Description = "text, json, markdown or sarif.", DefaultValueFactory = _ => ReportFormat.Text };
+        var output = new Option<FileInfo?>("--out", "-o") { Description = "Write the report to a file instead of standard output." };
+        var command = new Command("report", "Report the policy verdict over a stack's resources for review; exit 1 when a mandatory rule is violated.")
+        {
+            input,
+            stack,
+            format,
+            output,
+        };
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(input)!;
+            if (!file.Exists)
+            {
+                throw new UsageException($"--input '{file.FullName}' does not exist; pass the file 'pulumi stack export', 'pulumi preview --json' or 'pulumi up --json' wrote");
+            }
+
+            var (snapshot, _) = Read(File.ReadAllText(file.FullName), file.Name, parse.GetValue(stack));
+            var evaluation = PolicyEngine.Evaluate(snapshot, services.Time.GetUtcNow());
+            var report = PolicyReports.Render(evaluation, parse.GetValue(format), StackFile(snapshot.StackName));
+            if (parse.GetValue(output) is { } target)
+            {
+                File.WriteAllText(target.FullName, report);
+                parse.InvocationConfiguration.Output.WriteLine($"wrote {target.FullName}: {(evaluation.IsBlocked ? "BLOCKED" : "passes")}");
+            }
+            else
+            {
+                parse.InvocationConfiguration.Output.Write(report);
+            }
+
+            return evaluation.IsBlocked ? ExitCodes.Findings : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static (StackSnapshot Snapshot, SnapshotFormat Format) Read(string text, string origin, string? stack)
+    {
+        if (stack is not null)
+        {
+            ParseStack(stack);
+        }
+
+        try
+        {
+            var read = SnapshotReader.Read(text, origin, stack);
+            ParseStack(read.Snapshot.StackName);
+            return read;
+        }
+        catch (PolicyInputException ex)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
+    }
+
+    private static Option<string?> StackOption(bool required) =>
+        new("--stack", "-s") { Description = "The stack: dev, staging or prod (default: from the resources' URNs).", Required = required };
+
+    private static EnvironmentName ParseStack(string stack) =>
+        StackNames.TryParse(stack, out var environment)
+            ? environment
+            : throw new UsageException($"stack '{stack}' is not a KoraOS stack; expected {StackNames.Expected}");
+
+    private static string StackFile(string stack) => $"Pulumi.{stack}.yaml";
+}

@@ -1,0 +1,10 @@
+namespace KoraInfra.Cli;
+
+/// <summary>What commands take from outside, so tests can hand in their own: standard input and the clock.</summary>
+/// <param name="Input">Standard input.</param>
+/// <param name="Time">The clock (expiry and rotation checks compare against it).</param>
+public sealed record KoraServices(TextReader Input, TimeProvider Time)
+{
+    /// <summary>The real console and clock.</summary>
+    public static KoraServices Console { get; } = new(System.Console.In, TimeProvider.System);
+}

@@ -1,0 +1,48 @@
+using KoraInfra.Platform.Environments;
+
+namespace KoraInfra.Platform.Policy;
+
+/// <summary>Evaluates the rule set over a stack. One engine for the CrossGuard pack, the tests and the reviewer's report.</summary>
+public static class PolicyEngine
+{
+    /// <summary>Evaluates every rule enabled in the stack's environment.</summary>
+    /// <param name="stack">The stack's resources.</param>
+    /// <param name="now">The evaluation time.</param>
+    /// <param name="rules">The rules (default: <see cref="PolicyRules.All"/>).</param>
+    public static PolicyEvaluation Evaluate(StackSnapshot stack, DateTimeOffset now, IReadOnlyList<PolicyRule>? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        if (!StackNames.TryParse(stack.StackName, out var environment))
+        {
+            throw new ArgumentException($"stack '{stack.StackName}' is not a KoraOS stack; expected {StackNames.Expected}", nameof(stack));
+        }
+
+        var profile = EnvironmentProfiles.For(environment);
+        var context = new PolicyContext(stack, profile, now);
+        var levels = new List<(PolicyRule, EnforcementLevel)>();
+        var violations = new List<PolicyViolation>();
+        var errors = new List<PolicyRuleError>();
+        foreach (var rule in rules ?? PolicyRules.All)
+        {
+            var level = rule.LevelFor(profile);
+            levels.Add((rule, level));
+            if (level == EnforcementLevel.Disabled)
+            {
+                continue;
+            }
+
+            try
+            {
+                violations.AddRange(rule.Evaluate(context).Select(f => new PolicyViolation(rule.Id, rule.Title, rule.Severity, level, f.ResourceUrn, f.Message)));
+            }
+#pragma warning disable CA1031 // A rule that throws is reported as that rule's error; the other rules still run.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                errors.Add(new PolicyRuleError(rule.Id, level, $"{ex.GetType().Name}: {ex.Message}"));
+            }
+        }
+
+        return new PolicyEvaluation(stack.StackName, stack.Resources.Count, levels, violations, errors, stack.EngineFindings);
+    }
+}

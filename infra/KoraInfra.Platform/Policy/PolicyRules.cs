@@ -1,0 +1,38 @@
+using KoraInfra.Platform.Policy.Rules;
+
+namespace KoraInfra.Platform.Policy;
+
+/// <summary>The rule set: one list, evaluated the same way by CrossGuard, the tests and the reviewer's report.</summary>
+public static class PolicyRules
+{
+    /// <summary>Every rule, in id order.</summary>
+    public static IReadOnlyList<PolicyRule> All { get; } = new PolicyRule[]
+    {
+        new NoDirectDeployToProd(),
+        new RequiredTags(),
+        new ExplicitKubernetesProvider(),
+        new AksLocalAccountsDisabled(),
+        new KeyVaultRbacAuthorization(),
+        new KeyVaultSoftDelete(),
+        new KeyVaultPurgeProtection(),
+        new KeyVaultPrivateNetwork(),
+        new SecretExpiry(),
+        new PostgresTls(),
+        new PostgresPrivateNetwork(),
+        new PostgresResilience(),
+        new PostgresBackupRetention(),
+        new MigrationJobPresent(),
+        new RedisTlsOnly(),
+        new RedisPrivateNetwork(),
+        new ImagesByDigest(),
+        new ContainersRunAsNonRoot(),
+        new ContainerResourceLimits(),
+        new NoPrivilegedContainers(),
+        new NoSecretLiterals(),
+        new EnvironmentIsolation(),
+        new SeedAlertSetPresent(),
+    }.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>Finds a rule by id.</summary>
+    public static PolicyRule? Find(string id) => All.FirstOrDefault(r => r.Id == id);
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using KoraInfra.Platform.Environments;
+using KoraInfra.Platform.Settings;
+
+namespace KoraInfra.Platform.Policy.Rules;
+
+/// <summary>KORA-044: no secret-looking literal in a ConfigMap or a plain environment variable.</summary>
+public sealed class NoSecretLiterals : PolicyRule
+{
+    /// <inheritdoc />
+    public override string Id => "KORA-044";
+
+    /// <inheritdoc />
+    public override string Title => "No secret-looking literal in a ConfigMap or a plain container environment variable";
+
+    /// <inheritdoc />
+    public override string Rationale => "ConfigMaps and pod specs are readable by anyone who can read the namespace; secrets go in Secrets or the vault.";
+
+    /// <inheritdoc />
+    public override PolicySeverity Severity => PolicySeverity.Critical;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> CheckovIds => ["CKV_K8S_35"];
+
+    /// <inheritdoc />
+    public override EnforcementLevel LevelFor(EnvironmentProfile environment) => EnforcementLevel.Mandatory;
+
+    /// <inheritdoc />
+    public override IEnumerable<Finding> Evaluate(PolicyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var configMap in context.Stack.OfType(TypeTokens.ConfigMap))
+        {
+            if (configMap.Property("data") is not JsonObject data)
+            {
+                continue;
+            }
+
+            foreach (var (key, value) in data)
+            {
+                if (Json.Text(value) is { } text && SecretLiteralDetector.LooksLikeSecret(key, text))
+                {
+                    yield return new Finding(configMap.Urn, $"ConfigMap key '{key}' holds a secret-looking value; move it to a Secret");
+                }
+            }
+        }
+
+        foreach (var workload in context.Stack.Resources.Where(r => PodSpecs.WorkloadTypes.Contains(r.Type)))
+        {
+            foreach (var container in PodSpecs.Containers(workload))
+            {
+                foreach (var variable in (container.Container["env"] as JsonArray ?? []).OfType<JsonObject>())
+                {
+                    var name = Json.Text(variable["name"]) ?? string.Empty;
+                    if (Json.Text(variable["value"]) is { Length: > 0 } value && SecretLiteralDetector.LooksLikeSecret(name, value))
+                    {
+                        yield return new Finding(workload.Urn, $"container '{container.Name}' sets {name} to a literal; use valueFrom.secretKeyRef or a _FILE variable");
+                    }
+                }
+            }
+        }
+    }
+}
