@@ -88,6 +88,7 @@ public sealed partial record TenantDatabasePlan(
             Labels: new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["app.kubernetes.io/name"] = "kora-db-migrate",
+                ["app.kubernetes.io/component"] = "db-migrations",
                 ["app.kubernetes.io/part-of"] = "koraos",
                 ["app.kubernetes.io/managed-by"] = "pulumi",
             });

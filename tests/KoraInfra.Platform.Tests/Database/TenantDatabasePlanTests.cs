@@ -116,6 +116,9 @@ public sealed class TenantDatabasePlanTests
         Assert.Equal(["db", "migrate", "--migrations", "/app/db/migrations"], job.Args);
         Assert.Equal("KORA_DB_CONNECTION", job.ConnectionVariable);
         Assert.Equal(Fingerprint, job.MigrationsFingerprint);
+
+        // The policy pack (KORA-024) recognises the migration Job by this label.
+        Assert.Equal("db-migrations", job.Labels["app.kubernetes.io/component"]);
     }
 
     [Fact]

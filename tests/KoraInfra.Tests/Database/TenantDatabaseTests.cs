@@ -96,6 +96,7 @@ public sealed class TenantDatabaseTests
         Assert.Contains($"pulumi:providers:kubernetes::k8s-{stack}::", job.Provider, StringComparison.Ordinal);
         var metadata = job.Map("metadata");
         Assert.Equal("kora", metadata["namespace"]);
+        Assert.Equal("db-migrations", ((ImmutableDictionary<string, object?>)metadata["labels"]!)["app.kubernetes.io/component"]);
         var annotations = (ImmutableDictionary<string, object?>)metadata["annotations"]!;
         Assert.Equal(MigrationSet.Fingerprint(MigrationSet.Locate(Repository.Root)), annotations[MigrationJobPlan.FingerprintAnnotation]);
 
@@ -110,6 +111,8 @@ public sealed class TenantDatabaseTests
         var securityContext = (ImmutableDictionary<string, object?>)container["securityContext"]!;
         Assert.True(securityContext["allowPrivilegeEscalation"] is false, "no privilege escalation");
         Assert.True(securityContext["readOnlyRootFilesystem"] is true, "read-only root filesystem");
+        var limits = (ImmutableDictionary<string, object?>)((ImmutableDictionary<string, object?>)container["resources"]!)["limits"]!;
+        Assert.Equal(["cpu", "memory"], limits.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -92,7 +92,7 @@ internal sealed class SchemaMigrationJob
                                 Resources = new ResourceRequirementsArgs
                                 {
                                     Requests = { { "cpu", "100m" }, { "memory", "128Mi" } },
-                                    Limits = { { "memory", "256Mi" } },
+                                    Limits = { { "cpu", "500m" }, { "memory", "256Mi" } },
                                 },
                             },
                         },
