@@ -29,6 +29,9 @@ public enum RlsWeakness
 
     /// <summary>RLS009: the application role is missing, or lost NOSUPERUSER/NOBYPASSRLS.</summary>
     ApplicationRoleUnsafe,
+
+    /// <summary>RLS010: the guard's event triggers are missing or disabled, so a new table could skip RLS.</summary>
+    GuardMissing,
 }
 
 /// <summary>One weakness found on one object.</summary>

@@ -30,6 +30,7 @@ public static class RlsVerifier
         findings.AddRange(await ApplicationRoleAsync(connection, cancellationToken).ConfigureAwait(false));
         findings.AddRange(await OwnedByApplicationAsync(connection, cancellationToken).ConfigureAwait(false));
         findings.AddRange(await ViewsAsync(connection, cancellationToken).ConfigureAwait(false));
+        findings.AddRange(await GuardAsync(connection, cancellationToken).ConfigureAwait(false));
         return findings;
     }
 
@@ -154,6 +155,21 @@ public static class RlsVerifier
         ORDER BY 1
         """,
         r => [new RlsFinding(RlsWeakness.ViewWithoutSecurityInvoker, r.GetString(0), "runs with its owner's rights, bypassing the caller's RLS; create it WITH (security_invoker = true)")],
+        ct);
+
+    // 'O' fires in normal sessions, 'A' always; 'D' is disabled and 'R' fires only in replicas.
+    private static Task<List<RlsFinding>> GuardAsync(NpgsqlConnection connection, CancellationToken ct) => QueryAsync(
+        connection,
+        """
+        SELECT expected.name, t.evtenabled::text
+        FROM (VALUES ('kora_guard_tenant_tables'), ('kora_guard_dropped_policies')) AS expected (name)
+        LEFT JOIN pg_event_trigger t ON t.evtname = expected.name
+        WHERE t.evtenabled IS NULL OR t.evtenabled NOT IN ('O', 'A')
+        ORDER BY 1
+        """,
+        r => [new RlsFinding(RlsWeakness.GuardMissing, $"event trigger {r.GetString(0)}", r.IsDBNull(1)
+            ? "is missing, so a new tenant table could be created without RLS; run kora db migrate"
+            : "is disabled, so a new tenant table could be created without RLS; ALTER EVENT TRIGGER ... ENABLE")],
         ct);
 
     private static async Task<List<RlsFinding>> QueryAsync(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, IEnumerable<RlsFinding>> map, CancellationToken ct)

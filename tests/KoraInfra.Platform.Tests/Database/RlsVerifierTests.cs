@@ -26,6 +26,8 @@ public sealed class RlsVerifierTests(ThrowawayPostgres postgres)
         { "ALTER TABLE kora.flow_executions OWNER TO kora_app", RlsWeakness.OwnedByApplication, "kora.flow_executions" },
         { "CREATE VIEW kora.contact_names AS SELECT tenant_id, display_name FROM kora.contacts", RlsWeakness.ViewWithoutSecurityInvoker, "kora.contact_names" },
         { "ALTER VIEW kora.flow_execution_daily RESET (security_invoker)", RlsWeakness.ViewWithoutSecurityInvoker, "kora.flow_execution_daily" },
+        { "ALTER EVENT TRIGGER kora_guard_tenant_tables DISABLE", RlsWeakness.GuardMissing, "event trigger kora_guard_tenant_tables" },
+        { "DROP EVENT TRIGGER kora_guard_dropped_policies", RlsWeakness.GuardMissing, "event trigger kora_guard_dropped_policies" },
     };
 
     [Fact]
