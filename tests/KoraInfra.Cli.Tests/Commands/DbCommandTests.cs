@@ -124,6 +124,15 @@ public sealed class DbCommandTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
+    public void Seed_refuses_a_prod_server_even_when_the_stack_says_staging()
+    {
+        var run = Kora.Run("db", "seed", "--stack", "staging", "--connection", "Host=psql-kora-prod-brs.postgres.database.azure.com;Database=kora;Username=kora_admin");
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("named like a prod server", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_connection_is_a_usage_error_naming_the_variable()
     {
         var run = WithEnvironment("KORA_DB_CONNECTION", null, () => Kora.Run("db", "verify"));

@@ -20,6 +20,25 @@ public sealed class SeedPolicyTests
         Assert.Contains("RLS", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("psql-kora-prod-brs.postgres.database.azure.com")]
+    [InlineData("PSQL-KORA-PROD-BRS")]
+    [InlineData("prod.db.internal")]
+    public void A_host_named_like_a_prod_server_is_refused_whatever_the_stack(string host)
+    {
+        var ex = Assert.Throws<SeedRefusedException>(() => SeedPolicy.EnsureNotProdServer(host));
+        Assert.Contains(host, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("psql-kora-staging-brs.postgres.database.azure.com")]
+    [InlineData("127.0.0.1")]
+    [InlineData("production-like-dev-box")]
+    public void Other_hosts_may_be_seeded(string host)
+    {
+        SeedPolicy.EnsureNotProdServer(host);
+    }
+
     [Fact]
     public void Generation_is_a_pure_function_of_seed_size_and_mode()
     {

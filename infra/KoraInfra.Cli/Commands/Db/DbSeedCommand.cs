@@ -29,23 +29,25 @@ public static class DbSeedCommand
                 throw new UsageException($"unknown stack '{stackName}'; expected {StackNames.Expected}");
             }
 
-            SeedMode mode;
-            try
-            {
-                mode = SeedPolicy.ModeFor(EnvironmentProfiles.For(environment));
-            }
-            catch (SeedRefusedException ex)
-            {
-                throw new UsageException(ex.Message);
-            }
-
             var count = parse.GetValue(tenants);
             if (count is < 1 or > 100)
             {
                 throw new UsageException($"--tenants {count} is out of range; expected 1 to 100");
             }
 
-            var connectionString = DatabaseConnection.Resolve(parse.GetValue(connection));
+            SeedMode mode;
+            string connectionString;
+            try
+            {
+                mode = SeedPolicy.ModeFor(EnvironmentProfiles.For(environment));
+                connectionString = DatabaseConnection.Resolve(parse.GetValue(connection));
+                SeedPolicy.EnsureNotProdServer(new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Host ?? string.Empty);
+            }
+            catch (SeedRefusedException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+
             var size = new SeedSize(Tenants: count);
             var dataset = SyntheticDataGenerator.Generate(parse.GetValue(seed), size, mode);
             DatabaseConnection.Reach(connectionString, () =>
