@@ -17,6 +17,10 @@ public static class KoraApp
             DbCommand.Create(),
             AlertsCommand.Create(),
             PolicyCommand.Create(services),
+            GateCommand.Create(),
+            PromoteCommand.Create(services),
+            RollbackCommand.Create(services),
+            AuditCommand.Create(),
         };
 
         var parse = root.Parse(args);

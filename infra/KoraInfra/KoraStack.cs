@@ -2,10 +2,15 @@ using KoraInfra.Components.Cluster;
 using KoraInfra.Components.Database;
 using KoraInfra.Components.Foundation;
 using KoraInfra.Components.Monitoring;
+using KoraInfra.Components.Release;
 using KoraInfra.Platform.Database;
 using KoraInfra.Platform.Foundation;
 using KoraInfra.Platform.Monitoring;
+using KoraInfra.Platform.Release;
+using KoraInfra.Components.Workloads;
+using KoraInfra.Platform.Workloads;
 using Pulumi;
+using Pulumi.Random;
 
 namespace KoraInfra;
 
@@ -19,6 +24,14 @@ public sealed class KoraStack : Stack
     public KoraStack()
     {
         var settings = StackSettingsLoader.Load();
+
+        // Staging and prod declare nothing until a signed release manifest for them verifies.
+        var release = ReleaseGuard.Admit(settings);
+        if (release is not null)
+        {
+            _ = new ReleaseManifestRecord("release", ReleaseManifestRecordArgs.From(release));
+        }
+
         var plan = FoundationPlan.For(settings);
 
         var foundation = new PlatformFoundation("foundation", new PlatformFoundationArgs { Plan = plan });
@@ -30,12 +43,13 @@ public sealed class KoraStack : Stack
             ExistingKubeconfig = plan.Kubernetes.IsManaged ? null : new Config().RequireSecret("kubeconfig"),
         });
 
-        // The release's kora tools image (by digest) replaces the branch image once the verified
-        // release manifest is wired in; Platform flags the branch image in staging and prod.
+        // The migration Job runs the release's kora tools image by digest; without one (dev, or a
+        // release that does not carry it) the branch image, which the policy pack rejects in
+        // staging and prod.
         var migrations = MigrationSet.Locate(Directory.GetCurrentDirectory());
         var database = new TenantDatabase("database", new TenantDatabaseArgs
         {
-            Plan = TenantDatabasePlan.For(settings, MigrationSet.Fingerprint(migrations)),
+            Plan = TenantDatabasePlan.For(settings, MigrationSet.Fingerprint(migrations), TenantDatabasePlan.ReleasedToolsImage(release?.Manifest.Images)),
             ResourceGroupName = foundation.ResourceGroupName,
             KubernetesProvider = cluster.Provider,
             Namespace = cluster.WorkloadNamespace,
@@ -49,12 +63,41 @@ public sealed class KoraStack : Stack
             TenantId = foundation.PlatformIdentityTenantId,
         });
 
+        if (ReleaseStorePlan.For(settings) is { } store)
+        {
+            _ = new ReleaseStore("release-store", new ReleaseStoreArgs { Plan = store, ResourceGroupName = foundation.ResourceGroupName });
+        }
+
+        var workloads = WorkloadsPlan.For(settings, plan.Kubernetes.WorkloadNamespace);
+        var queue = DeclareQueue(workloads, plan, foundation, cluster);
+
+        // Seams until the secrets (issue 4) capability lands. The database host is the tenant
+        // database server's; the `n8n` login role and its password (vault: postgres-n8n-password)
+        // are still to be created on it; the secrets capability will generate n8n-encryption-key
+        // and write it, and the Redis access key (queue.Password), to the vault. The encryption
+        // key must keep its value when it moves there (alias the resource): n8n cannot re-key.
+        var n8nDatabasePassword = new RandomPassword(N8nSecrets.DatabasePasswordKey, new RandomPasswordArgs { Length = 32, Special = false });
+        var n8nEncryptionKey = new RandomPassword(N8nSecrets.EncryptionKeyKey, new RandomPasswordArgs { Length = 48, Special = false });
+
+        var n8n = new N8nWorkloads("n8n", new N8nWorkloadsArgs
+        {
+            Plan = workloads.N8n,
+            Provider = cluster.Provider,
+            Namespace = cluster.WorkloadNamespace,
+            DatabaseHost = database.FullyQualifiedDomainName,
+            DatabasePassword = Output.CreateSecret(n8nDatabasePassword.Result),
+            RedisHost = queue.Host,
+            RedisPassword = queue.Password,
+            EncryptionKey = Output.CreateSecret(n8nEncryptionKey.Result),
+        });
+
         ResourceGroupName = foundation.ResourceGroupName;
         LogWorkspaceId = foundation.LogWorkspaceId;
         PlatformIdentityClientId = foundation.PlatformIdentityClientId;
         ClusterName = cluster.ClusterName;
         Kubeconfig = cluster.Kubeconfig;
         WorkloadNamespace = cluster.WorkloadNamespace;
+        N8nHost = n8n.PublicHost;
         DatabaseServerName = database.ServerName;
         DatabaseHost = database.FullyQualifiedDomainName;
         DatabaseAdministratorPassword = database.AdministratorPassword;
@@ -95,4 +138,32 @@ public sealed class KoraStack : Stack
     /// <summary>The database administrator password (secret) until the environment's vault holds it.</summary>
     [Output("databaseAdministratorPassword")]
     public Output<string> DatabaseAdministratorPassword { get; private set; }
+
+    /// <summary>n8n's public host name.</summary>
+    [Output("n8nHost")]
+    public Output<string> N8nHost { get; private set; }
+
+    // The queue Platform chose: an Azure cache, or a throwaway Redis on a developer's cluster.
+    private static (Output<string> Host, Output<string> Password) DeclareQueue(WorkloadsPlan workloads, FoundationPlan plan, PlatformFoundation foundation, KubernetesCluster cluster)
+    {
+        if (workloads.Redis.Azure is { } azure)
+        {
+            var cache = new RedisCache("redis", new RedisCacheArgs
+            {
+                Plan = azure,
+                ResourceGroupName = foundation.ResourceGroupName,
+                Location = plan.Location,
+                Tags = plan.Tags,
+            });
+            return (cache.HostName, cache.AccessKey);
+        }
+
+        var local = new InClusterRedis("redis", new InClusterRedisArgs
+        {
+            Plan = workloads.Redis.InCluster!,
+            Provider = cluster.Provider,
+            Namespace = cluster.WorkloadNamespace,
+        });
+        return (Output.Create(workloads.Redis.Endpoint.Host!), local.Password);
+    }
 }

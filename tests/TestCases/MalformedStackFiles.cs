@@ -74,9 +74,22 @@ public static class MalformedStackFiles
             Case("runbooks over plain http", "dev", Swap(dev, "runbookBaseUrl: https://", "runbookBaseUrl: http://"), "kora-infra:monitoring.runbookBaseUrl", "https URL"),
             Case("critical alerts with a single receiver", "dev", Swap(dev, "      - name: dev-devops\n        level: devops\n        channel: webhook\n        urlSecretName: alert-devops-webhook-url\n", string.Empty), "kora-infra:alerting", "two receivers"),
             Case("e-mail receiver without an SMTP relay", "prod", Swap(prod, "channel: webhook\n        urlSecretName: alert-management-webhook-url", "channel: email\n        address: management@example.com"), "kora-infra:monitoring.smtp", "missing"),
+            Case("n8n image by tag in prod", "prod", Swap(prod, "n8nImage: n8nio/n8n@sha256:" + CommittedDigest, "n8nImage: n8nio/n8n:2.19.5"), "kora-infra:workloads.n8nImage", "pinned by digest"),
+            Case("n8n image following latest in dev", "dev", Swap(dev, "n8nImage: n8nio/n8n:2.19.5", "n8nImage: n8nio/n8n:latest"), "kora-infra:workloads.n8nImage", "not 'latest'"),
+            Case("n8n image that is not a reference", "staging", Swap(staging, "n8nImage: n8nio/n8n@sha256:", "n8nImage: N8N@sha256:"), "kora-infra:workloads.n8nImage", "pinned by digest"),
+            Case("n8n host with capitals", "dev", Swap(dev, "n8nHost: n8n.dev.koraos.example.com", "n8nHost: N8N.dev.koraos.example.com"), "kora-infra:workloads.n8nHost", "DNS host name"),
+            Case("misspelt workloads key", "staging", Swap(staging, "n8nHost: n8n.staging", "n8nHots: n8n.staging"), "kora-infra:workloads.n8nHots", "unknown key"),
+            Case("workloads section missing", "prod", Swap(prod, "  kora-infra:workloads:\n", "  kora-infra:workloadz:\n"), "kora-infra:workloads", "missing"),
             Case("cluster section missing", "staging", Swap(staging, "  kora-infra:cluster:\n    mode: managed\n    kubernetesVersion: \"1.31\"\n    nodeCount: 2\n    maxNodeCount: 5\n", string.Empty), "kora-infra:cluster", "missing"),
+            Case("release manifest in dev", "dev", dev + "  kora-infra:release: releases/dev/v1.0.0.dsse.json\n", "kora-infra:release", "only staging and prod"),
+            Case("release manifest outside the project", "prod", prod + "  kora-infra:release: ../elsewhere/v1.4.0.dsse.json\n", "kora-infra:release", "relative path inside the project"),
+            Case("release that is not a signed manifest", "staging", staging + "  kora-infra:release: releases/staging/v1.4.0-rc.1.json\n", "kora-infra:release", "signed manifest"),
+            Case("release as a mapping", "prod", prod + "  kora-infra:release:\n    path: releases/prod/v1.4.0.dsse.json\n", "kora-infra:release", "relative path inside the project"),
         ];
     }
+
+    // The n8n digest the committed staging and prod files pin.
+    private const string CommittedDigest = "b1b0c592735e24acd3cc64db83f94ef4efd8e331e47c6883249cc51cc1bea16b";
 
     // Assembled at run time so the repository's secret scan never sees a token-shaped literal.
     private static readonly string FakeGitHubToken = string.Concat("gh", "p_", new string('x', 36));

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using KoraInfra.Platform.Environments;
 using KoraInfra.Platform.Naming;
+using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Settings;
 using Npgsql;
 
@@ -27,8 +28,15 @@ public sealed partial record TenantDatabasePlan(
     /// <summary>n8n's own database (its schema is n8n's; it holds no KoraOS tenant table).</summary>
     public const string N8nDatabase = "n8n";
 
+    /// <summary>The repository of the kora tools image (kora + db/migrations).</summary>
+    public const string ToolsImageRepository = "ghcr.io/koraos/kora-tools";
+
     /// <summary>The kora tools image used when no released image is given (branch builds: dev).</summary>
-    public const string BranchToolsImage = "ghcr.io/koraos/kora-tools:main";
+    public const string BranchToolsImage = ToolsImageRepository + ":main";
+
+    /// <summary>The kora tools image of a verified release (by digest), or null when the release carries none.</summary>
+    public static string? ReleasedToolsImage(IEnumerable<ImageReference>? releasedImages) =>
+        releasedImages?.FirstOrDefault(i => i.Name == ToolsImageRepository)?.ToString();
 
     /// <summary>Decides the tenant database of a stack.</summary>
     /// <param name="settings">The stack's validated settings.</param>

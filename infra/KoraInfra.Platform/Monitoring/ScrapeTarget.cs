@@ -27,9 +27,12 @@ public sealed record ScrapeTarget(
     string Path,
     string Interval)
 {
-    /// <summary>n8n's own metrics (<c>N8N_METRICS=true</c> serves them on the main port).</summary>
+    /// <summary>
+    /// n8n's own metrics (<c>N8N_METRICS=true</c> serves them on every process's HTTP port); n8n
+    /// runs in the workload namespace, <c>kora</c>.
+    /// </summary>
     public static ScrapeTarget N8n { get; } = new(
-        "n8n", ScrapeKind.ServiceMonitor, "n8n",
+        "n8n", ScrapeKind.ServiceMonitor, "kora",
         new SortedDictionary<string, string>(StringComparer.Ordinal) { ["app.kubernetes.io/name"] = "n8n" },
         "http", "/metrics", "30s");
 

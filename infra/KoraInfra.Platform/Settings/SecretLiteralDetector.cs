@@ -64,8 +64,9 @@ internal static partial class SecretLiteralDetector
     [GeneratedRegex("(?i)(password|passwd|pwd|secret|token|api[-_]?key|access[-_]?key|connection[-_]?string|private[-_]?key|kubeconfig|credential)")]
     private static partial Regex SecretKeyName();
 
-    // A key that names where a secret lives, or how long it lives, holds no secret.
-    [GeneratedRegex("(?i)(name|names|ref|uri|provider|days|period|id)$")]
+    // A key that names where a secret lives (a name, a reference, a file path such as n8n's
+    // DB_POSTGRESDB_PASSWORD_FILE), or how long it lives, holds no secret.
+    [GeneratedRegex("(?i)(name|names|ref|uri|provider|days|period|id|file)$")]
     private static partial Regex ReferenceKeyName();
 
     [GeneratedRegex(@"-----BEGIN [A-Z ]*PRIVATE KEY-----|(?i)(accountkey|password|pwd|sharedaccesskey)=[^;\s]+|^eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}|\b(ghp|gho|ghs|github_pat)_[A-Za-z0-9_]{20,}|\bxox[abpr]-[A-Za-z0-9-]{10,}|\bAKIA[0-9A-Z]{16}\b|\bsk_live_[A-Za-z0-9]{16,}")]

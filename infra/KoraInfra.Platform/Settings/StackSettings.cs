@@ -33,6 +33,15 @@ public sealed record StackSettings
     /// <summary>Monitoring thresholds the stack tunes, and where runbooks are published.</summary>
     public required MonitoringSettings Monitoring { get; init; }
 
+    /// <summary>
+    /// The signed release manifest this stack deploys (<c>kora-infra:release</c>), relative to the
+    /// project directory; none in dev, and none in a committed file (<c>kora promote</c> sets it).
+    /// </summary>
+    public string? ReleaseManifestPath { get; init; }
+
+    /// <summary>The n8n image and host.</summary>
+    public required WorkloadsSettings Workloads { get; init; }
+
     /// <summary>The resource names of this stack.</summary>
     public ResourceNamer Names => new(NamingPrefix, Environment.Name, Region);
 }

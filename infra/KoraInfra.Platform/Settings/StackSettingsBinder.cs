@@ -23,7 +23,7 @@ public static partial class StackSettingsBinder
     private static readonly HashSet<string> SecretKeys = [Namespace + ":kubeconfig"];
 
     private static readonly string[] TopLevelKeys =
-        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", "monitoring"];
+        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", "monitoring", ReleaseSettings.Key, WorkloadsSettingsReader.Key];
 
     private static readonly Dictionary<string, SizingTier> Tiers = new(StringComparer.Ordinal)
     {
@@ -125,8 +125,10 @@ public static partial class StackSettingsBinder
         var cluster = ReadCluster(reader, profile);
         var receivers = ReadReceivers(reader, profile);
         var monitoring = ReadMonitoring(reader, receivers);
+        var release = ReleaseSettings.Read(reader, profile);
+        var workloads = WorkloadsSettingsReader.Read(reader, profile);
 
-        if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null || monitoring is null)
+        if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null || monitoring is null || workloads is null)
         {
             return null;
         }
@@ -141,6 +143,8 @@ public static partial class StackSettingsBinder
             Cluster = cluster,
             AlertReceivers = receivers,
             Monitoring = monitoring,
+            ReleaseManifestPath = release,
+            Workloads = workloads,
         };
     }
 

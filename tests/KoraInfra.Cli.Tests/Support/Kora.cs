@@ -19,6 +19,9 @@ internal static class Kora
         return new KoraRun(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>Runs kora in process with a fixed clock.</summary>
+    public static KoraRun RunAt(TimeProvider time, params string[] args) => Run(new KoraServices(new StringReader(string.Empty), time), args);
+
     public static KoraRun Process(string workingDirectory, params string[] args)
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet")

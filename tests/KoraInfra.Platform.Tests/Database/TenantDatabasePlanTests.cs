@@ -1,6 +1,7 @@
 using KoraInfra.Platform.Database;
 using KoraInfra.Platform.Environments;
 using KoraInfra.Platform.Naming;
+using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Settings;
 using KoraInfra.Platform.Tests.Support;
 using Npgsql;
@@ -106,6 +107,20 @@ public sealed class TenantDatabasePlanTests
     public void The_migration_image_must_be_a_digest_where_the_environment_requires_one(string stack, string? image, bool meetsPolicy)
     {
         Assert.Equal(meetsPolicy, Plan(stack, image).MigrationJob.MeetsImagePolicy);
+    }
+
+    [Fact]
+    public void The_released_tools_image_is_taken_by_digest_from_the_release()
+    {
+        var digest = "sha256:" + new string('c', 64);
+        ImageReference[] images = [new("ghcr.io/koraos/api", "sha256:" + new string('a', 64)), new(TenantDatabasePlan.ToolsImageRepository, digest)];
+
+        var image = TenantDatabasePlan.ReleasedToolsImage(images);
+
+        Assert.Equal($"ghcr.io/koraos/kora-tools@{digest}", image);
+        Assert.True(Plan("prod", image).MigrationJob.MeetsImagePolicy);
+        Assert.Null(TenantDatabasePlan.ReleasedToolsImage([images[0]]));
+        Assert.Null(TenantDatabasePlan.ReleasedToolsImage(null));
     }
 
     [Fact]

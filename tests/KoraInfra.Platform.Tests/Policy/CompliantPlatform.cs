@@ -33,7 +33,7 @@ public sealed class CompliantPlatform
         Add("kubernetes:core/v1:ConfigMap", "n8n-config", """{ "data": { "N8N_LOG_LEVEL": "info" } }""", Kubernetes);
         var alerts = new JsonArray(SeedAlertSetPresent.RequiredAlerts.Select(a => (JsonNode)new JsonObject { ["alert"] = a, ["expr"] = "vector(1)" }).ToArray());
         _resources.Add(("kubernetes:monitoring.coreos.com/v1:PrometheusRule", "kora-alerts", new JsonObject { ["spec"] = new JsonObject { ["groups"] = new JsonArray(new JsonObject { ["name"] = "kora.alerts", ["rules"] = alerts }) } }, Kubernetes));
-        Add("kora:release:ReleaseManifest", "release", $$"""{ "stack": "{{stack}}", "version": "v1.4.0", "verified": true, "images": [ "n8nio/n8n{{Digest}}", "ghcr.io/koraos/kora-migrate{{Digest}}" ] }""");
+        Add("kora:release:ReleaseManifest", "release", $$"""{ "stack": "{{stack}}", "version": "v1.4.0", "verified": true, "gate": "{{(stack == "prod" ? "deploy-prod" : "deploy-staging")}}", "openCriticalFindings": [], "images": [ "n8nio/n8n{{Digest}}", "ghcr.io/koraos/kora-migrate{{Digest}}" ] }""");
     }
 
     public string Stack { get; }

@@ -20,6 +20,8 @@ public sealed class PolicyRuleTests
         { "KORA-001", "prod", "unverified manifest", s => s.Set(Manifest, "verified", false) },
         { "KORA-001", "prod", "an RC version in prod", s => s.Set(Manifest, "version", "v1.4.0-rc.2") },
         { "KORA-001", "prod", "a manifest for another stack", s => s.Set(Manifest, "stack", "staging") },
+        { "KORA-001", "prod", "a manifest admitted by the staging gate", s => s.Set(Manifest, "gate", "deploy-staging") },
+        { "KORA-001", "staging", "an open critical finding", s => s.Set(Manifest, "openCriticalFindings", new JsonArray("SEC-12: tenant data readable across tenants")) },
         { "KORA-001", "staging", "an image by tag in the manifest", s => s.Set(Manifest, "images", new JsonArray("n8nio/n8n:1.80.0")) },
         { "KORA-002", "dev", "a missing cost-center tag", s => s.Set("azure-native:resources:ResourceGroup", "tags.cost-center", null) },
         { "KORA-002", "prod", "another environment's tag", s => s.Set(Redis, "tags.environment", "dev") },

@@ -95,7 +95,7 @@ public sealed class MonitoringTests
         var podMonitor = Assert.Single(run.OfType("kubernetes:monitoring.coreos.com/v1:PodMonitor"));
         Assert.Equal("n8n", Map(serviceMonitor.Inputs["metadata"])["name"]);
         Assert.Equal("kora-runtime", Map(podMonitor.Inputs["metadata"])["name"]);
-        Assert.Equal(["n8n"], List(Map(Map(serviceMonitor.Inputs["spec"])["namespaceSelector"])["matchNames"]).Cast<string>());
+        Assert.Equal(["kora"], List(Map(Map(serviceMonitor.Inputs["spec"])["namespaceSelector"])["matchNames"]).Cast<string>());
     }
 
     [Theory]

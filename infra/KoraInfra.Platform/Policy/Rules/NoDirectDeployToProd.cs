@@ -60,6 +60,16 @@ public sealed partial class NoDirectDeployToProd : PolicyRule
             yield return new Finding(manifest.Urn, $"version '{version}' is not a GA tag (vX.Y.Z); prod is deployed only from a GA promotion of an approved RC");
         }
 
+        if (context.Environment.ChecksRunOnPromotedArtifact && manifest.Text("gate") != "deploy-prod")
+        {
+            yield return new Finding(manifest.Urn, $"the release manifest was admitted by gate '{manifest.Text("gate")}'; prod takes only a manifest admitted by the deploy-prod gate (go/no-go)");
+        }
+
+        if (manifest.Property("openCriticalFindings") is JsonArray { Count: > 0 } findings)
+        {
+            yield return new Finding(manifest.Urn, $"the release carries {findings.Count} open critical finding(s); a release must have none");
+        }
+
         var images = (manifest.Property("images") as JsonArray ?? new JsonArray()).Select(Json.Text).ToList();
         if (images.Count == 0)
         {

@@ -1,16 +1,18 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 using System.Text;
 using Pulumi;
 using Pulumi.Testing;
 
-namespace KoraInfra.Tests.Support;
+namespace KoraInfra.OfflinePlan;
 
 /// <summary>
-/// Stands in for the cloud: records every registered resource and answers with its inputs plus
-/// the outputs a real provider would compute (names, ids, identity ids, credentials).
+/// Stands in for the cloud, for the offline plan and the mock tests alike: records every
+/// registered resource and answers with its inputs plus the outputs a real provider would
+/// compute (names, ids, identity ids, credentials). Every value it invents is visibly fake.
 /// </summary>
-internal sealed class KoraMocks : IMocks
+public sealed class PlanMocks : IMocks
 {
     // The input that holds the Azure name of each resource type, so the mock's `name` output is
     // what Azure would report.
@@ -21,12 +23,16 @@ internal sealed class KoraMocks : IMocks
         ["azure-native:operationalinsights:Workspace"] = "workspaceName",
         ["azure-native:containerservice:ManagedCluster"] = "resourceName",
         ["azure-native:dbforpostgresql:Server"] = "serverName",
+        ["azure-native:storage:StorageAccount"] = "accountName",
+        ["azure-native:storage:BlobContainer"] = "containerName",
     };
 
     private readonly ConcurrentQueue<RecordedResource> _resources = new();
 
+    /// <summary>Every resource registered so far, in registration order.</summary>
     public IReadOnlyList<RecordedResource> Resources => _resources.ToList();
 
+    /// <inheritdoc />
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -54,9 +60,15 @@ internal sealed class KoraMocks : IMocks
             case "azure-native:dbforpostgresql:Server":
                 outputs["fullyQualifiedDomainName"] = $"{outputs["name"]}.postgres.database.azure.com";
                 break;
+            case "azure-native:redis:Redis":
+                outputs["hostName"] = $"{outputs["name"]}.redis.cache.windows.net";
+                outputs["sslPort"] = 6380;
+                outputs["port"] = 6379;
+                break;
             case "random:index/randomPassword:RandomPassword":
-                // Generated per run: no credential-shaped value is ever committed, not even a fake one.
-                outputs["result"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+                // Visibly fake, different on every run (no secret value lives in the repository),
+                // and secret as the engine makes it.
+                outputs["result"] = Output.CreateSecret(GeneratedSecret());
                 break;
         }
 
@@ -64,6 +76,7 @@ internal sealed class KoraMocks : IMocks
         return Task.FromResult<(string? id, object state)>((id, outputs.ToImmutable()));
     }
 
+    /// <inheritdoc />
     public Task<object> CallAsync(MockCallArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -75,6 +88,15 @@ internal sealed class KoraMocks : IMocks
                 ImmutableArray.Create<object>(ImmutableDictionary<string, object>.Empty.Add("name", "clusterUser").Add("value", kubeconfig))));
         }
 
+        if (args.Token == "azure-native:redis:listRedisKeys")
+        {
+            return Task.FromResult<object>(ImmutableDictionary<string, object>.Empty
+                .Add("primaryKey", GeneratedSecret())
+                .Add("secondaryKey", GeneratedSecret()));
+        }
+
         return Task.FromResult<object>(args.Args);
     }
+
+    private static string GeneratedSecret() => "fake-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 }

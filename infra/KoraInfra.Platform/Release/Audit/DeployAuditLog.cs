@@ -1,0 +1,185 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KoraInfra.Platform.Release.Manifest;
+
+namespace KoraInfra.Platform.Release.Audit;
+
+/// <summary>
+/// The deploy audit log: JSON Lines, append-only, hash-chained, with a head file
+/// (<c>&lt;log&gt;.head.json</c>) holding the count and last hash. A local file by default; in
+/// Azure the pipeline also copies it into an immutable (WORM) blob container.
+/// </summary>
+public sealed class DeployAuditLog
+{
+    private readonly TimeProvider _time;
+
+    /// <summary>A log at a path; time comes from <paramref name="time"/> so tests control it.</summary>
+    public DeployAuditLog(string path, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        Path = path;
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+    }
+
+    /// <summary>The log file.</summary>
+    public string Path { get; }
+
+    /// <summary>The head file beside it.</summary>
+    public string HeadPath => Path + ".head.json";
+
+    /// <summary>
+    /// Verifies the chain and the head. <paramref name="expectedHead"/>, when given, is an anchor
+    /// kept outside (the last published head): the log must still contain it.
+    /// </summary>
+    public AuditVerification Verify(AuditHead? expectedHead = null)
+    {
+        var problems = new List<string>();
+        var entries = new List<DeployAuditEntry>();
+        var lines = File.Exists(Path) ? File.ReadAllLines(Path) : [];
+        string? previous = AuditHead.Genesis;
+        var hashes = new List<string>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var lineNo = i + 1;
+            if (lines[i].Length == 0)
+            {
+                problems.Add($"line {lineNo}: empty line; the log holds one JSON entry per line");
+                continue;
+            }
+
+            JsonObject node;
+            DeployAuditEntry entry;
+            try
+            {
+                node = JsonNode.Parse(lines[i])?.AsObject() ?? throw new JsonException("null");
+                entry = AuditChain.Read(node);
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+            {
+                problems.Add($"line {lineNo}: not a readable entry ({ex.Message.Split(" Path:")[0]}): the line was edited");
+                previous = null;
+                continue;
+            }
+
+            node.Remove("hash");
+            if (AuditChain.HashOf(node) != entry.Hash)
+            {
+                problems.Add($"line {lineNo} (entry {entry.Sequence}): its content does not match its hash: the entry was edited");
+            }
+
+            if (entry.Sequence != lineNo)
+            {
+                problems.Add(entry.Sequence > lineNo
+                    ? $"line {lineNo}: holds entry {entry.Sequence}, expected entry {lineNo}: entries were deleted or reordered"
+                    : $"line {lineNo}: holds entry {entry.Sequence}, expected entry {lineNo}: entries were reordered or duplicated");
+            }
+
+            if (previous is not null && entry.Previous != previous)
+            {
+                problems.Add($"line {lineNo} (entry {entry.Sequence}): does not follow the entry before it (previous hash differs): an entry was deleted, reordered or rewritten");
+            }
+
+            previous = entry.Hash;
+            hashes.Add(entry.Hash);
+            entries.Add(entry);
+        }
+
+        var head = new AuditHead(lines.Length, hashes.Count == 0 ? AuditHead.Genesis : hashes[^1]);
+        CheckHead(ReadHeadFile(problems), head, "the head file " + System.IO.Path.GetFileName(HeadPath), problems);
+        if (expectedHead is not null)
+        {
+            // The external anchor must still be in the log: at its position, with its hash.
+            if (expectedHead.Count > lines.Length)
+            {
+                problems.Add($"the expected anchor names {expectedHead.Count} entries but the log holds {lines.Length}: the log was truncated");
+            }
+            else if (expectedHead.Count > 0 && (expectedHead.Count > hashes.Count || hashes[(int)expectedHead.Count - 1] != expectedHead.LastHash))
+            {
+                problems.Add($"entry {expectedHead.Count} does not carry the expected anchor hash {expectedHead.LastHash[..16]}…: the log was rewritten");
+            }
+        }
+
+        return new AuditVerification(entries, problems, head);
+    }
+
+    /// <summary>
+    /// Appends an entry (sequence, previous hash, hash and time filled in) after verifying the
+    /// log: an entry is never chained onto a tampered log.
+    /// </summary>
+    public DeployAuditEntry Append(DeployAuditEntry draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var verification = Verify();
+        if (!verification.IsIntact)
+        {
+            throw new ReleaseDocumentException($"the deploy audit log {Path} failed verification; nothing was appended: " + string.Join("; ", verification.Problems));
+        }
+
+        var entry = draft with
+        {
+            Sequence = verification.Head.Count + 1,
+            At = _time.GetUtcNow(),
+            Previous = verification.Head.LastHash,
+            Hash = string.Empty,
+        };
+        var line = AuditChain.Seal(entry);
+        var sealedEntry = AuditChain.Read(JsonNode.Parse(line)!.AsObject());
+
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
+        Directory.CreateDirectory(directory!);
+        using (var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.None))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(line + "\n");
+        }
+
+        var temp = HeadPath + ".tmp";
+        File.WriteAllText(temp, ReleaseJson.Write(new AuditHead(sealedEntry.Sequence, sealedEntry.Hash)));
+        File.Move(temp, HeadPath, overwrite: true);
+        return sealedEntry;
+    }
+
+    private AuditHead? ReadHeadFile(List<string> problems)
+    {
+        if (!File.Exists(HeadPath))
+        {
+            return null;
+        }
+
+        try
+        {
+            return ReleaseJson.Read<AuditHead>(File.ReadAllText(HeadPath), System.IO.Path.GetFileName(HeadPath));
+        }
+        catch (ReleaseDocumentException ex)
+        {
+            problems.Add(ex.Message + ": the head file was edited");
+            return AuditHead.Empty;
+        }
+    }
+
+    private static void CheckHead(AuditHead? recorded, AuditHead actual, string name, List<string> problems)
+    {
+        if (recorded is null)
+        {
+            if (actual.Count > 0)
+            {
+                problems.Add($"{name} is missing while the log holds {actual.Count} entries: the head was deleted (truncation could go unseen)");
+            }
+
+            return;
+        }
+
+        if (recorded.Count > actual.Count)
+        {
+            problems.Add($"{name} records {recorded.Count} entries but the log holds {actual.Count}: the log was truncated");
+        }
+        else if (recorded.Count < actual.Count)
+        {
+            problems.Add($"{name} records {recorded.Count} entries but the log holds {actual.Count}: entries were added outside kora, or the head was rolled back");
+        }
+        else if (recorded.LastHash != actual.LastHash)
+        {
+            problems.Add($"{name} records last hash {recorded.LastHash[..Math.Min(16, recorded.LastHash.Length)]}… but the log ends with {actual.LastHash[..16]}…: the last entry was replaced");
+        }
+    }
+}

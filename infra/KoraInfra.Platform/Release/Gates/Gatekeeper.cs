@@ -1,0 +1,46 @@
+using KoraInfra.Platform.Release.Manifest;
+using KoraInfra.Platform.Release.Signing;
+
+namespace KoraInfra.Platform.Release.Gates;
+
+/// <summary>Runs the gate the evidence names, and turns admitted evidence into a manifest.</summary>
+public static class Gatekeeper
+{
+    /// <summary>Judges the evidence with its gate; <paramref name="approvedRc"/> and <paramref name="credentials"/> matter to the prod gate only.</summary>
+    public static GateReport Evaluate(PromotionEvidence evidence, ManifestVerification? approvedRc, ICompromisedCredentialSource? credentials = null) =>
+        (evidence ?? throw new ArgumentNullException(nameof(evidence))).Gate switch
+        {
+            PromotionGate.DeployStaging => StagingDeployGate.Evaluate(evidence),
+            PromotionGate.PromoteRc => RcPromotionGate.Evaluate(evidence),
+            PromotionGate.DeployProd => ProdDeployGate.Evaluate(evidence, approvedRc, credentials),
+            _ => throw new ArgumentOutOfRangeException(nameof(evidence), evidence.Gate, "unknown gate"),
+        };
+
+    /// <summary>The manifest for evidence its gate admitted; refuses evidence that did not pass.</summary>
+    public static ReleaseManifest ManifestFor(PromotionEvidence evidence, GateReport report, DateTimeOffset issuedAt)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(report);
+        if (!report.Passed || report.Gate != evidence.Gate)
+        {
+            throw new InvalidOperationException("a manifest is issued only for evidence its own gate admitted");
+        }
+
+        return new ReleaseManifest
+        {
+            Stack = PromotionGates.TargetStack(evidence.Gate),
+            Gate = evidence.Gate,
+            Version = evidence.Version,
+            SourceRc = evidence.SourceRc,
+            Commit = evidence.Commit,
+            Images = evidence.Images,
+            Approvals = evidence.Approvals,
+            Scorecard = evidence.Scorecard,
+            RtmP0 = evidence.RtmP0,
+            Evidence = evidence.Evidence,
+            OpenCriticalFindings = evidence.OpenCriticalFindings,
+            PlanHash = evidence.PlanHash,
+            IssuedAt = issuedAt,
+        };
+    }
+}

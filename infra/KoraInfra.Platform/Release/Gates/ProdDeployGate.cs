@@ -1,0 +1,178 @@
+using System.Globalization;
+using KoraInfra.Platform.Release.Manifest;
+using KoraInfra.Platform.Release.Signing;
+
+namespace KoraInfra.Platform.Release.Gates;
+
+/// <summary>
+/// "Deploy prod" (seed 4.2): "tag GA a partir de RC aprovada", "po + pm + devops + qa (go/no-go
+/// formal)", "proibido deploy direto de branch; apenas promocao de artefato ja validado"; plus
+/// "credencial comprometida bloqueia promocao de release ate substituicao comprovada" (seed 5) and
+/// a restore drill within its RPO/RTO (risk R-DO-003).
+/// </summary>
+public static class ProdDeployGate
+{
+    /// <summary>The go/no-go roles.</summary>
+    public static IReadOnlyList<ApprovalRole> GoNoGo { get; } = [ApprovalRole.Po, ApprovalRole.Pm, ApprovalRole.Devops, ApprovalRole.Qa];
+
+    /// <summary>
+    /// Judges the evidence against the approved RC's signed manifest, already verified against
+    /// the release key and the staging stack (null when the pipeline could not produce one).
+    /// Pending compromised credentials are those in the evidence plus, when given, those the
+    /// secrets capability reports through <paramref name="credentials"/>.
+    /// </summary>
+    public static GateReport Evaluate(PromotionEvidence evidence, ManifestVerification? approvedRc, ICompromisedCredentialSource? credentials = null)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var pending = evidence.PendingCompromisedCredentials
+            .Concat(credentials?.Pending("prod") ?? [])
+            .DistinctBy(c => c.Name, StringComparer.Ordinal)
+            .ToList();
+        var rc = approvedRc?.Manifest;
+        List<GateCondition> conditions =
+        [
+            ConditionChecks.Tag("ga-tag", "tag GA; proibido deploy direto de branch", evidence, candidate: false),
+            FromApprovedRc(evidence, approvedRc),
+        ];
+        conditions.AddRange(GoNoGo.Select(r => ConditionChecks.Approval("go-no-go", r, evidence.Approvals, "po + pm + devops + qa (go/no-go formal)")));
+        conditions.Add(ValidatedArtifact(evidence, rc));
+        conditions.Add(NoCompromisedCredential(pending));
+        conditions.Add(RestoreDrill(evidence));
+        return new GateReport(PromotionGate.DeployProd, conditions);
+    }
+
+    private static GateCondition FromApprovedRc(PromotionEvidence evidence, ManifestVerification? approvedRc)
+    {
+        const string Requirement = "a partir de RC aprovada (qa + architect + devops, scorecard RC, RTM P0 completa, sem finding critico)";
+        string? missing = null;
+        if (evidence.SourceRc is not { IsReleaseCandidate: true } source)
+        {
+            missing = "the RC this GA release promotes (sourceRc 'vX.Y.Z-rc.N')";
+        }
+        else if (evidence.Version is { } ga && !source.SameReleaseAs(ga))
+        {
+            missing = $"an RC of {ga}: '{source}' is a candidate for another release";
+        }
+        else if (approvedRc is null)
+        {
+            missing = $"the signed manifest of the approved RC {source}";
+        }
+        else if (approvedRc.Manifest is not { } rc)
+        {
+            missing = $"a valid signed manifest of RC {source}: {approvedRc.Refusal}";
+        }
+        else if (rc.Gate != PromotionGate.PromoteRc || rc.Version != source)
+        {
+            missing = $"the manifest of RC {source} admitted by 'promote-rc'; found {rc.Label} admitted by '{PromotionGates.NameOf(rc.Gate)}'";
+        }
+        else
+        {
+            var gaps = RcPromotionGate.RequiredApprovals.Where(r => rc.Approvals.All(a => a.Role != r)).Select(r => $"approval '{ConditionChecks.RoleNames[r]}'").ToList();
+            if (rc.Scorecard is not { Passed: true })
+            {
+                gaps.Add("a passing RC scorecard");
+            }
+
+            if (rc.RtmP0 is not { Complete: true })
+            {
+                gaps.Add("a complete RTM P0");
+            }
+
+            if (rc.OpenCriticalFindings.Count > 0)
+            {
+                gaps.Add("no open critical finding (" + string.Join(", ", rc.OpenCriticalFindings) + ")");
+            }
+
+            missing = gaps.Count == 0 ? null : $"RC {source} is not approved: it lacks " + string.Join(", ", gaps);
+        }
+
+        return new GateCondition("from-approved-rc", Requirement, missing is null, missing);
+    }
+
+    private static GateCondition ValidatedArtifact(PromotionEvidence evidence, ReleaseManifest? rc)
+    {
+        const string Requirement = "apenas promocao de artefato ja validado (mesmo commit, mesmas imagens por digest; sem rebuild)";
+        var gaps = new List<string>();
+        if (rc is null)
+        {
+            gaps.Add("the approved RC's manifest to compare the artifact with");
+        }
+        else
+        {
+            if (evidence.Commit != rc.Commit)
+            {
+                gaps.Add($"commit {evidence.Commit} is not the RC's {rc.Commit}");
+            }
+
+            var approved = rc.Images.ToDictionary(i => i.Name, i => i.Digest, StringComparer.Ordinal);
+            foreach (var image in evidence.Images)
+            {
+                if (!approved.TryGetValue(image.Name, out var digest))
+                {
+                    gaps.Add($"image '{image.Name}' was not validated in the RC");
+                }
+                else if (digest != image.Digest)
+                {
+                    gaps.Add($"image '{image.Name}' has digest {image.Digest}, not the validated {digest} (a rebuilt artifact)");
+                }
+            }
+
+            gaps.AddRange(rc.Images.Where(i => evidence.Images.All(e => e.Name != i.Name)).Select(i => $"image '{i.Name}' of the RC is not deployed"));
+        }
+
+        return new GateCondition("validated-artifact", Requirement, gaps.Count == 0, gaps.Count == 0 ? null : string.Join("; ", gaps));
+    }
+
+    private static GateCondition NoCompromisedCredential(IReadOnlyList<PendingCompromisedCredential> pending) => new(
+        "no-compromised-credential-pending",
+        "credencial comprometida bloqueia promocao de release ate substituicao comprovada",
+        pending.Count == 0,
+        pending.Count == 0
+            ? null
+            : "proof of replacement of " + string.Join(", ", pending.Select(p => $"'{p.Name}' (reported {p.ReportedAt.ToString("u", CultureInfo.InvariantCulture)})")));
+
+    private static GateCondition RestoreDrill(PromotionEvidence evidence)
+    {
+        var maxRto = (int)RecoveryObjectives.MaximumRto.TotalMinutes;
+        var drill = evidence.RestoreDrill;
+        var gaps = new List<string>();
+        if (drill is null)
+        {
+            gaps.Add("a restore drill report (restore em staging com RPO/RTO e relatorio auditavel)");
+        }
+        else
+        {
+            if (drill.Stack != "staging")
+            {
+                gaps.Add($"a drill in staging, not '{drill.Stack}'");
+            }
+
+            if (evidence.SourceRc is { } source && drill.ReleaseCandidate != source)
+            {
+                gaps.Add($"a drill against RC {source}, not {drill.ReleaseCandidate}");
+            }
+
+            if (drill.RtoTargetMinutes > maxRto)
+            {
+                gaps.Add($"an RTO target within {maxRto} min (P0 recovery SLA), not {drill.RtoTargetMinutes} min");
+            }
+
+            if (drill.MeasuredRpoMinutes > drill.RpoTargetMinutes)
+            {
+                gaps.Add($"data loss within the RPO of {drill.RpoTargetMinutes} min; the drill lost {drill.MeasuredRpoMinutes} min");
+            }
+
+            if (drill.MeasuredRtoMinutes > drill.RtoTargetMinutes)
+            {
+                gaps.Add($"a restore within the RTO of {drill.RtoTargetMinutes} min; the drill took {drill.MeasuredRtoMinutes} min");
+            }
+
+            if (drill.RpoTargetMinutes <= 0 || drill.RtoTargetMinutes <= 0 || drill.MeasuredRpoMinutes < 0 || drill.MeasuredRtoMinutes < 0)
+            {
+                gaps.Add("positive RPO/RTO targets and non-negative measurements");
+            }
+        }
+
+        return new GateCondition("restore-drill-within-rpo-rto", "restore drill dentro de RPO/RTO", gaps.Count == 0, gaps.Count == 0 ? null : string.Join("; ", gaps));
+    }
+}

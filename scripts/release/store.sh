@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The release store: an Azure blob container with a time-based immutability (WORM) policy, so a
+# blob, once written, can be neither changed nor deleted. Signed manifests and every version of
+# the deploy audit log live there; the audit log's newest head there is the anchor
+# `kora audit verify --expect-count/--expect-hash` checks against.
+#
+#   store.sh pull-audit                 download the newest audit log + head into audit/
+#   store.sh push-audit                 upload audit/ as a new version (never overwrites)
+#   store.sh pull-manifest <stack> <version>   download releases/<stack>/<version>.dsse.json
+#   store.sh pull-all-manifests <stack>        download every manifest of a stack (for rollback)
+#   store.sh push-manifests             upload new files under releases/
+#
+# Needs: az (logged in with OIDC), jq; RELEASE_STORE_ACCOUNT, RELEASE_STORE_CONTAINER.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+account=${RELEASE_STORE_ACCOUNT:?}
+container=${RELEASE_STORE_CONTAINER:?}
+blob() { az storage blob "$@" --account-name "$account" --container-name "$container" --auth-mode login --only-show-errors; }
+
+case "${1:?usage: store.sh pull-audit|push-audit|pull-manifest|pull-all-manifests|push-manifests}" in
+  pull-audit)
+    mkdir -p audit
+    if ! az storage account show --name "$account" --only-show-errors >/dev/null 2>&1; then
+      # Only before a stack's first release: its first `up` declares the store.
+      echo "::warning::release store $account does not exist yet: starting an empty deploy audit log" >&2
+      : > audit/anchor.args
+      exit 0
+    fi
+    latest=$(blob list --prefix audit/deploy-audit- --query '[].name' -o tsv | sort -V | tail -n 1)
+    if [ -n "$latest" ]; then
+      count=${latest#audit/deploy-audit-}; count=${count%.jsonl}
+      blob download --name "$latest" --file audit/deploy-audit.jsonl >/dev/null
+      blob download --name "audit/deploy-audit-$count.head.json" --file audit/deploy-audit.jsonl.head.json >/dev/null
+      # The anchor: the head as the store holds it, given to `kora audit verify`.
+      jq -r '"--expect-count \(.count) --expect-hash \(.lastHash)"' audit/deploy-audit.jsonl.head.json > audit/anchor.args
+    else
+      : > audit/anchor.args
+    fi
+    ;;
+  push-audit)
+    count=$(jq -r .count audit/deploy-audit.jsonl.head.json)
+    blob upload --name "audit/deploy-audit-$count.jsonl" --file audit/deploy-audit.jsonl --overwrite false >/dev/null
+    blob upload --name "audit/deploy-audit-$count.head.json" --file audit/deploy-audit.jsonl.head.json --overwrite false >/dev/null
+    ;;
+  pull-manifest)
+    stack=${2:?stack}; version=${3:?version}
+    mkdir -p "releases/$stack"
+    blob download --name "releases/$stack/$version.dsse.json" --file "releases/$stack/$version.dsse.json" >/dev/null
+    ;;
+  pull-all-manifests)
+    stack=${2:?stack}
+    mkdir -p "releases/$stack"
+    for name in $(blob list --prefix "releases/$stack/" --query '[].name' -o tsv); do
+      blob download --name "$name" --file "$name" >/dev/null
+    done
+    ;;
+  push-manifests)
+    # Only manifests the store does not hold yet: stored ones are immutable.
+    find releases -name '*.dsse.json' -print0 2>/dev/null |
+      while IFS= read -r -d '' file; do
+        if [ "$(blob exists --name "$file" --query exists -o tsv)" != true ]; then
+          blob upload --name "$file" --file "$file" --overwrite false >/dev/null
+        fi
+      done
+    ;;
+  *)
+    echo "store.sh: unknown command '$1'" >&2
+    exit 2
+    ;;
+esac

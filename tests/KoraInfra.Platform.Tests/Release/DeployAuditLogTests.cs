@@ -1,0 +1,215 @@
+using System.Text.Json.Nodes;
+using KoraInfra.Platform.Release.Audit;
+using KoraInfra.Platform.Release.Manifest;
+using KoraInfra.TestCases;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KoraInfra.Platform.Tests.Release;
+
+public sealed class DeployAuditLogTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("kora-audit-").FullName;
+    private readonly FakeTimeProvider _time = new(ReleaseFixtures.Now);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Appended_entries_are_chained_and_verify()
+    {
+        var log = LogWith(3);
+
+        var verification = log.Verify();
+
+        Assert.True(verification.IsIntact, string.Join(Environment.NewLine, verification.Problems));
+        Assert.Equal([1L, 2L, 3L], verification.Entries.Select(e => e.Sequence));
+        Assert.Equal(AuditHead.Genesis, verification.Entries[0].Previous);
+        Assert.Equal(verification.Entries[0].Hash, verification.Entries[1].Previous);
+        Assert.Equal(verification.Entries[1].Hash, verification.Entries[2].Previous);
+        Assert.Equal(ReleaseFixtures.Now.AddMinutes(2), verification.Entries[2].At);
+    }
+
+    [Fact]
+    public void Each_entry_records_who_when_commit_images_stack_result_and_rollback_of()
+    {
+        var log = LogWith(1);
+        log.Append(Entry("v1.3.0") with { Action = DeployAction.Rollback, RollbackOf = "v1.4.0" });
+
+        var line = JsonNode.Parse(File.ReadAllLines(log.Path)[1])!.AsObject();
+
+        Assert.Equal(
+            ["sequence", "at", "who", "stack", "action", "release", "commit", "images", "result", "failedConditions", "rollbackOf", "manifest", "manifestSha256", "previous", "hash"],
+            line.Select(p => p.Key));
+        Assert.Equal("rollback", (string?)line["action"]);
+        Assert.Equal("v1.4.0", (string?)line["rollbackOf"]);
+        Assert.Equal("admitted", (string?)line["result"]);
+    }
+
+    [Fact]
+    public void An_edited_entry_is_detected()
+    {
+        var log = LogWith(3);
+        Rewrite(log, lines => lines[1] = lines[1].Replace("\"who\":\"pipeline\"", "\"who\":\"mallory\"", StringComparison.Ordinal));
+
+        Assert.Contains(log.Verify().Problems, p => p.StartsWith("line 2 (entry 2): its content does not match its hash: the entry was edited", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_edited_entry_with_a_recomputed_hash_breaks_the_next_link()
+    {
+        var log = LogWith(3);
+        Rewrite(log, lines => lines[1] = Reseal(lines[1], n => n["who"] = "mallory"));
+
+        var problems = log.Verify().Problems;
+
+        Assert.Contains(problems, p => p.StartsWith("line 3 (entry 3): does not follow the entry before it", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Contains("does not match its hash", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_resealed_last_entry_is_caught_by_the_head()
+    {
+        var log = LogWith(3);
+        Rewrite(log, lines => lines[2] = Reseal(lines[2], n => n["result"] = "refused"));
+
+        var problem = Assert.Single(log.Verify().Problems);
+        Assert.Contains("the last entry was replaced", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_deleted_entry_is_detected()
+    {
+        var log = LogWith(4);
+        Rewrite(log, lines => lines.RemoveAt(1));
+
+        var problems = log.Verify().Problems;
+
+        Assert.Contains(problems, p => p.StartsWith("line 2: holds entry 3, expected entry 2: entries were deleted or reordered", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("the log was truncated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Reordered_entries_are_detected()
+    {
+        var log = LogWith(3);
+        Rewrite(log, lines => (lines[0], lines[1]) = (lines[1], lines[0]));
+
+        var problems = log.Verify().Problems;
+
+        Assert.Contains(problems, p => p.StartsWith("line 1: holds entry 2, expected entry 1", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("line 1 (entry 2): does not follow the entry before it", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_truncated_tail_is_detected_by_the_head_file()
+    {
+        var log = LogWith(3);
+        Rewrite(log, lines => lines.RemoveAt(2));
+
+        Assert.Equal(["the head file audit.jsonl.head.json records 3 entries but the log holds 2: the log was truncated"], log.Verify().Problems);
+    }
+
+    [Fact]
+    public void A_truncated_tail_with_a_rewritten_head_is_detected_by_the_published_anchor()
+    {
+        var log = LogWith(3);
+        var anchor = log.Verify().Head;
+        Rewrite(log, lines => lines.RemoveAt(2));
+        var kept = log.Verify().Entries[^1];
+        File.WriteAllText(log.HeadPath, ReleaseJson.Write(new AuditHead(2, kept.Hash)));
+
+        Assert.True(log.Verify().IsIntact);
+        Assert.Equal(["the expected anchor names 3 entries but the log holds 2: the log was truncated"], log.Verify(anchor).Problems);
+    }
+
+    [Fact]
+    public void A_log_rewritten_from_scratch_does_not_carry_the_published_anchor()
+    {
+        var log = LogWith(2);
+        var anchor = log.Verify().Head;
+        File.Delete(log.Path);
+        File.Delete(log.HeadPath);
+        log.Append(Entry("v9.9.9"));
+        log.Append(Entry("v9.9.9"));
+
+        Assert.Contains(log.Verify(anchor).Problems, p => p.Contains("does not carry the expected anchor hash", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_deleted_head_file_is_detected()
+    {
+        var log = LogWith(1);
+        File.Delete(log.HeadPath);
+
+        Assert.Contains(log.Verify().Problems, p => p.Contains("the head was deleted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Nothing_is_appended_to_a_tampered_log()
+    {
+        var log = LogWith(2);
+        Rewrite(log, lines => lines[0] = lines[0].Replace("\"stack\":\"prod\"", "\"stack\":\"staging\"", StringComparison.Ordinal));
+        var before = File.ReadAllText(log.Path);
+
+        var ex = Assert.Throws<ReleaseDocumentException>(() => log.Append(Entry("v1.5.0")));
+
+        Assert.Contains("failed verification; nothing was appended", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(log.Path));
+    }
+
+    [Fact]
+    public void A_line_that_is_not_json_is_reported_by_number()
+    {
+        var log = LogWith(2);
+        Rewrite(log, lines => lines[1] = "{broken");
+
+        Assert.Contains(log.Verify().Problems, p => p.StartsWith("line 2: not a readable entry", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_empty_log_without_a_head_is_intact() =>
+        Assert.True(new DeployAuditLog(Path.Combine(_dir, "none.jsonl"), _time).Verify().IsIntact);
+
+    private static DeployAuditEntry Entry(string release) => new()
+    {
+        Sequence = 0,
+        At = default,
+        Who = "pipeline",
+        Stack = "prod",
+        Action = DeployAction.Promote,
+        Release = release,
+        Commit = ReleaseFixtures.Commit,
+        Images = [ReleaseFixtures.Api.ToString()],
+        Result = DeployResult.Admitted,
+        Manifest = $"releases/prod/{release}.dsse.json",
+        ManifestSha256 = "sha256:" + new string('1', 64),
+    };
+
+    private static string Reseal(string line, Action<JsonObject> change)
+    {
+        var node = JsonNode.Parse(line)!.AsObject();
+        change(node);
+        node.Remove("hash");
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(node.ToJsonString())));
+        node["hash"] = digest;
+        return node.ToJsonString();
+    }
+
+    private static void Rewrite(DeployAuditLog log, Action<List<string>> change)
+    {
+        var lines = File.ReadAllLines(log.Path).ToList();
+        change(lines);
+        File.WriteAllText(log.Path, string.Concat(lines.Select(l => l + "\n")));
+    }
+
+    private DeployAuditLog LogWith(int entries)
+    {
+        var log = new DeployAuditLog(Path.Combine(_dir, "audit.jsonl"), _time);
+        for (var i = 0; i < entries; i++)
+        {
+            log.Append(Entry($"v1.{i}.0"));
+            _time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        return log;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+using KoraInfra.Platform.Tests.Support;
+using YamlDotNet.RepresentationModel;
+
+namespace KoraInfra.Platform.Tests.Release;
+
+/// <summary>
+/// The pipeline's promises, read from the workflow files themselves: prod is reachable only
+/// through the GA and rollback workflows, every deploy runs the policy pack, prod applies the
+/// previewed plan.
+/// </summary>
+public sealed partial class PipelineTests
+{
+    private static readonly string[] ProdWorkflows = ["release-ga.yml", "rollback.yml"];
+
+    public static TheoryData<string> Workflows => new(Directory.GetFiles(WorkflowDirectory, "*.yml").Select(Path.GetFileName)!);
+
+    private static string WorkflowDirectory => Path.Combine(Repository.Root, ".github", "workflows");
+
+    [Fact]
+    public void The_pipeline_has_its_five_workflows() =>
+        Assert.Equal(
+            ["main.yml", "pull-request.yml", "release-candidate.yml", "release-ga.yml", "rollback.yml"],
+            Directory.GetFiles(WorkflowDirectory, "*.yml").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void Only_the_ga_and_rollback_workflows_can_use_the_prod_environment(string workflow)
+    {
+        var environments = Jobs(workflow).Select(Environment).Where(e => e is not null).ToList();
+
+        var mayBeProd = environments.Any(e => e == "prod" || WholeExpression().IsMatch(e!));
+
+        Assert.True(!mayBeProd || ProdWorkflows.Contains(workflow), $"{workflow} can deploy with the 'prod' environment ({string.Join(", ", environments)})");
+    }
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void Outside_the_ga_and_rollback_workflows_pulumi_up_names_dev_or_staging(string workflow)
+    {
+        if (ProdWorkflows.Contains(workflow))
+        {
+            return;
+        }
+
+        foreach (var up in Runs(workflow).SelectMany(r => r.Split('\n')).Where(l => l.Contains("pulumi up", StringComparison.Ordinal)))
+        {
+            Assert.Matches(@"--stack (dev|staging) ", up);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void Every_preview_and_up_runs_the_policy_pack(string workflow)
+    {
+        foreach (var line in Runs(workflow).SelectMany(r => r.Split('\n')).Where(l => PulumiCommand().IsMatch(l)))
+        {
+            Assert.Contains("--policy-pack policy", line, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_ga_workflow_runs_only_for_ga_tags_and_applies_the_previewed_plan()
+    {
+        var on = (YamlMappingNode)Root("release-ga.yml").Children["on"];
+
+        var push = (YamlMappingNode)Assert.Single(on.Children).Value;
+        Assert.Equal("push", ((YamlScalarNode)on.Children.Single().Key).Value);
+        Assert.Equal(["tags"], push.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.Equal(["v[0-9]+.[0-9]+.[0-9]+"], ((YamlSequenceNode)push.Children["tags"]).Children.Select(t => ((YamlScalarNode)t).Value));
+        var runs = string.Join("\n", Runs("release-ga.yml"));
+        Assert.Contains("--save-plan", runs, StringComparison.Ordinal);
+        Assert.Matches(@"pulumi up --stack prod --policy-pack policy --plan ", runs);
+        Assert.Contains("kora promote", runs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_rollback_workflow_is_manual_and_uses_kora_rollback()
+    {
+        var on = (YamlMappingNode)Root("rollback.yml").Children["on"];
+
+        Assert.Equal(["workflow_dispatch"], on.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.Contains("kora rollback", string.Join("\n", Runs("rollback.yml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Go_no_go_is_given_by_po_pm_devops_and_qa()
+    {
+        var go = (YamlMappingNode)((YamlMappingNode)Root("release-ga.yml").Children["jobs"]).Children["go-no-go"];
+        var roles = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)go.Children["strategy"]).Children["matrix"]).Children["role"]).Children;
+
+        Assert.Equal(["po", "pm", "devops", "qa"], roles.Select(r => ((YamlScalarNode)r).Value));
+    }
+
+    private static YamlMappingNode Root(string workflow)
+    {
+        var yaml = new YamlStream();
+        using var reader = new StreamReader(Path.Combine(WorkflowDirectory, workflow));
+        yaml.Load(reader);
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
+    }
+
+    private static IEnumerable<YamlMappingNode> Jobs(string workflow) =>
+        ((YamlMappingNode)Root(workflow).Children["jobs"]).Children.Values.Cast<YamlMappingNode>();
+
+    private static string? Environment(YamlMappingNode job) =>
+        job.Children.TryGetValue("environment", out var node)
+            ? node switch
+            {
+                YamlScalarNode scalar => scalar.Value,
+                YamlMappingNode map => ((YamlScalarNode)map.Children["name"]).Value,
+                _ => null,
+            }
+            : null;
+
+    private static IEnumerable<string> Runs(string workflow) =>
+        Jobs(workflow)
+            .Where(j => j.Children.ContainsKey("steps"))
+            .SelectMany(j => ((YamlSequenceNode)j.Children["steps"]).Children.Cast<YamlMappingNode>())
+            .Where(s => s.Children.ContainsKey("run"))
+            .Select(s => ((YamlScalarNode)s.Children["run"]).Value ?? string.Empty);
+
+    // An environment that is entirely an expression could evaluate to "prod".
+    [GeneratedRegex(@"^\$\{\{[^}]*\}\}$")]
+    private static partial Regex WholeExpression();
+
+    [GeneratedRegex(@"pulumi (up|preview)\b")]
+    private static partial Regex PulumiCommand();
+}

@@ -1,0 +1,109 @@
+using KoraInfra.Components.Workloads;
+using KoraInfra.Tests.Support;
+using Pulumi;
+using Pulumi.Utilities;
+
+namespace KoraInfra.Tests.Workloads;
+
+public sealed class RedisCacheTests
+{
+    private const string RedisType = "azure-native:redis:Redis";
+
+    public static TheoryData<string> Stacks => new() { "dev", "staging", "prod" };
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task The_cache_is_tls_only_with_tls_1_2_entra_and_no_eviction(string stack)
+    {
+        var run = await StackRun.RunAsync(stack);
+
+        var redis = Assert.Single(run.OfType(RedisType));
+        Assert.Equal($"redis-kora-{stack}-brs", redis.Text("name"));
+        Assert.True(redis.Inputs["enableNonSslPort"] is false);
+        Assert.Equal("1.2", redis.Text("minimumTlsVersion"));
+        Assert.True(redis.Inputs["disableAccessKeyAuthentication"] is false);
+        Assert.Equal("true", redis.At("redisConfiguration", "aadEnabled"));
+        Assert.Equal("noeviction", redis.At("redisConfiguration", "maxmemoryPolicy"));
+    }
+
+    [Theory]
+    [InlineData("dev", "Basic", "C", 0d, "Enabled")]
+    [InlineData("staging", "Standard", "C", 1d, "Disabled")]
+    [InlineData("prod", "Premium", "P", 1d, "Disabled")]
+    public async Task Size_and_public_access_follow_the_environment(string stack, string sku, string family, double capacity, string publicAccess)
+    {
+        var run = await StackRun.RunAsync(stack);
+
+        var redis = Assert.Single(run.OfType(RedisType));
+        Assert.Equal(sku, redis.At("sku", "name"));
+        Assert.Equal(family, redis.At("sku", "family"));
+        Assert.Equal(capacity, redis.At("sku", "capacity"));
+        Assert.Equal(publicAccess, redis.Text("publicNetworkAccess"));
+    }
+
+    [Fact]
+    public async Task Prod_is_zone_redundant_and_snapshots_to_keyless_storage_with_its_own_identity()
+    {
+        var run = await StackRun.RunAsync("prod");
+
+        var redis = Assert.Single(run.OfType(RedisType));
+        Assert.Equal(["1", "2", "3"], Inputs.Texts(redis.Inputs["zones"]));
+        Assert.Equal(2d, redis.Inputs["replicasPerPrimary"]);
+        Assert.Equal("true", redis.At("redisConfiguration", "rdbBackupEnabled"));
+        Assert.Equal("ManagedIdentity", redis.At("redisConfiguration", "preferredDataPersistenceAuthMethod"));
+        Assert.Equal("BlobEndpoint=https://stkoraprodbrsredis.blob.core.windows.net/", redis.At("redisConfiguration", "rdbStorageConnectionString"));
+        Assert.Equal("UserAssigned", redis.At("identity", "type"));
+
+        var storage = Assert.Single(run.OfType("azure-native:storage:StorageAccount"));
+        Assert.True(storage.Inputs["allowSharedKeyAccess"] is false);
+        Assert.True(storage.Inputs["allowBlobPublicAccess"] is false);
+        Assert.Equal("Deny", storage.At("networkRuleSet", "defaultAction"));
+        var grant = Assert.Single(run.OfType("azure-native:authorization:RoleAssignment"), r => r.Name == "redis-writes-snapshots");
+        Assert.EndsWith("/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe", grant.Text("roleDefinitionId"), StringComparison.Ordinal);
+        Assert.Equal("principal-redis-persistence-identity", grant.Text("principalId"));
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("staging")]
+    public async Task Below_prod_there_are_no_zones_and_no_snapshots(string stack)
+    {
+        var run = await StackRun.RunAsync(stack);
+
+        var redis = Assert.Single(run.OfType(RedisType));
+        Assert.False(redis.Inputs.ContainsKey("zones"));
+        Assert.Null(redis.At("redisConfiguration", "rdbBackupEnabled"));
+        Assert.Empty(run.OfType("azure-native:storage:StorageAccount"));
+    }
+
+    [Fact]
+    public async Task The_access_key_is_a_secret_and_no_stack_output()
+    {
+        var run = await StackRun.RunAsync("staging");
+
+        var cache = Assert.Single(run.Resources.OfType<RedisCache>());
+        Assert.True(await Output.IsSecretAsync(cache.AccessKey));
+        var key = await OutputUtilities.GetValueAsync(cache.AccessKey);
+        Assert.False(string.IsNullOrEmpty(key));
+        foreach (var property in typeof(KoraStack).GetProperties().Where(p => p.PropertyType == typeof(Output<string>)))
+        {
+            var output = (Output<string>)property.GetValue(run.Stack)!;
+            Assert.NotEqual(key, await OutputUtilities.GetValueAsync(output));
+        }
+    }
+
+    [Fact]
+    public async Task Dev_on_an_existing_cluster_runs_redis_in_the_cluster_instead_of_azure()
+    {
+        var run = await StackRuns.DevOnExistingClusterAsync();
+
+        Assert.Empty(run.OfType(RedisType));
+        var redis = Assert.Single(run.OfType("kubernetes:apps/v1:Deployment"), d => d.MetadataName() == "n8n-redis");
+        var container = Assert.Single(redis.Containers());
+        Assert.Equal("redis:7.4-alpine", container["image"]);
+        Assert.Contains("--requirepass", Inputs.Texts(container["args"]));
+        var password = Assert.Single(Inputs.Objects(container["env"]));
+        Assert.Equal("REDIS_PASSWORD", password["name"]);
+        Assert.Equal("n8n-redis", Inputs.Object(Inputs.Object(password["valueFrom"])["secretKeyRef"])["name"]);
+    }
+}
