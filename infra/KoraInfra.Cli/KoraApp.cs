@@ -14,6 +14,7 @@ public static class KoraApp
         var root = new RootCommand("kora: offline checks and release operations for the KoraOS platform (KoraInfra)")
         {
             ValidateCommand.Create(),
+            DbCommand.Create(),
             AlertsCommand.Create(),
             PolicyCommand.Create(services),
             GateCommand.Create(),

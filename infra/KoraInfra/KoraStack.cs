@@ -1,9 +1,11 @@
 using KoraInfra.Components.Cluster;
+using KoraInfra.Components.Database;
 using KoraInfra.Components.Foundation;
 using KoraInfra.Components.Monitoring;
 using KoraInfra.Components.Release;
 using KoraInfra.Components.Secrets;
 using KoraInfra.Components.Workloads;
+using KoraInfra.Platform.Database;
 using KoraInfra.Platform.Foundation;
 using KoraInfra.Platform.Monitoring;
 using KoraInfra.Platform.Release;
@@ -45,19 +47,6 @@ public sealed class KoraStack : Stack
             ExistingKubeconfig = plan.Kubernetes.IsManaged ? null : new Config().RequireSecret("kubeconfig"),
         });
 
-        _ = new MonitoringStack("monitoring", new MonitoringStackArgs
-        {
-            Plan = MonitoringPlan.For(settings),
-            Provider = cluster.Provider,
-            VaultReaderClientId = foundation.PlatformIdentityClientId,
-            TenantId = foundation.PlatformIdentityTenantId,
-        });
-
-        if (ReleaseStorePlan.For(settings) is { } store)
-        {
-            _ = new ReleaseStore("release-store", new ReleaseStoreArgs { Plan = store, ResourceGroupName = foundation.ResourceGroupName });
-        }
-
         var workloads = WorkloadsPlan.For(settings, plan.Kubernetes.WorkloadNamespace);
         var queue = DeclareQueue(workloads, plan, foundation, cluster);
 
@@ -77,14 +66,40 @@ public sealed class KoraStack : Stack
             },
         });
 
-        // Seam until the database capability (issue 3) lands: it will pass its server's
-        // FullyQualifiedDomainName and create the `n8n` role with the vault's password.
+        // The migration Job runs the release's kora tools image by digest; without one (dev, or a
+        // release that does not carry it) the branch image, which the policy pack rejects in
+        // staging and prod.
+        var migrations = MigrationSet.Locate(Directory.GetCurrentDirectory());
+        var database = new TenantDatabase("database", new TenantDatabaseArgs
+        {
+            Plan = TenantDatabasePlan.For(settings, MigrationSet.Fingerprint(migrations), TenantDatabasePlan.ReleasedToolsImage(release?.Manifest.Images)),
+            ResourceGroupName = foundation.ResourceGroupName,
+            AdministratorPassword = vault.SecretValues[SecretCatalogue.PostgresAdminPassword],
+            KubernetesProvider = cluster.Provider,
+            Namespace = cluster.WorkloadNamespace,
+        });
+
+        _ = new MonitoringStack("monitoring", new MonitoringStackArgs
+        {
+            Plan = MonitoringPlan.For(settings),
+            Provider = cluster.Provider,
+            VaultReaderClientId = foundation.PlatformIdentityClientId,
+            TenantId = foundation.PlatformIdentityTenantId,
+        });
+
+        if (ReleaseStorePlan.For(settings) is { } store)
+        {
+            _ = new ReleaseStore("release-store", new ReleaseStoreArgs { Plan = store, ResourceGroupName = foundation.ResourceGroupName });
+        }
+
+        // n8n logs in as the `n8n` role with the vault's postgres-n8n-password; creating that role
+        // on the server is the database runbook's step (docs/database.md).
         var n8n = new N8nWorkloads("n8n", new N8nWorkloadsArgs
         {
             Plan = workloads.N8n,
             Provider = cluster.Provider,
             Namespace = cluster.WorkloadNamespace,
-            DatabaseHost = Output.Create(workloads.ExpectedDatabaseHost),
+            DatabaseHost = database.FullyQualifiedDomainName,
             DatabasePassword = vault.SecretValues[SecretCatalogue.PostgresN8nPassword],
             RedisHost = queue.Host,
             RedisPassword = queue.Password,
@@ -99,6 +114,8 @@ public sealed class KoraStack : Stack
         WorkloadNamespace = cluster.WorkloadNamespace;
         VaultUri = vault.VaultUri;
         N8nHost = n8n.PublicHost;
+        DatabaseServerName = database.ServerName;
+        DatabaseHost = database.FullyQualifiedDomainName;
     }
 
     /// <summary>The stack's resource group.</summary>
@@ -128,6 +145,14 @@ public sealed class KoraStack : Stack
     /// <summary>The workload namespace.</summary>
     [Output("workloadNamespace")]
     public Output<string> WorkloadNamespace { get; private set; }
+
+    /// <summary>The tenant database server name.</summary>
+    [Output("databaseServerName")]
+    public Output<string> DatabaseServerName { get; private set; }
+
+    /// <summary>The tenant database host name.</summary>
+    [Output("databaseHost")]
+    public Output<string> DatabaseHost { get; private set; }
 
     /// <summary>n8n's public host name.</summary>
     [Output("n8nHost")]

@@ -35,7 +35,10 @@ public sealed partial class SecretCatalogue
     /// <summary>The password of n8n's owner account.</summary>
     public const string N8nOwnerPassword = "n8n-owner-password";
 
-    private const string PasswordType = "text/plain; kind=password";
+    /// <summary>The content type of every generated password.</summary>
+    public const string PasswordContentType = "text/plain; kind=password";
+
+    private const string PasswordType = PasswordContentType;
 
     private readonly Dictionary<string, SecretDefinition> _byName;
 

@@ -26,4 +26,11 @@ public sealed record SecretDefinition(
     /// the program declares it as an alias so the value is kept, not regenerated.
     /// </summary>
     public string? FormerGeneratorName { get; init; }
+
+    /// <summary>
+    /// The fewest upper-case letters, lower-case letters and digits a generated value has. Passwords
+    /// need at least one of each: Azure Database for PostgreSQL refuses a password with fewer
+    /// than three character classes. Keys (the n8n encryption key) need none.
+    /// </summary>
+    public int MinimumOfEachCharacterClass => ContentType == SecretCatalogue.PasswordContentType ? 1 : 0;
 }

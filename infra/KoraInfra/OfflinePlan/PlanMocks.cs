@@ -22,6 +22,7 @@ public sealed class PlanMocks : IMocks
         ["azure-native:managedidentity:UserAssignedIdentity"] = "resourceName",
         ["azure-native:operationalinsights:Workspace"] = "workspaceName",
         ["azure-native:containerservice:ManagedCluster"] = "resourceName",
+        ["azure-native:dbforpostgresql:Server"] = "serverName",
         ["azure-native:storage:StorageAccount"] = "accountName",
         ["azure-native:storage:BlobContainer"] = "containerName",
         ["azure-native:keyvault:Vault"] = "vaultName",
@@ -62,6 +63,9 @@ public sealed class PlanMocks : IMocks
                 break;
             case "azure-native:operationalinsights:Workspace":
                 outputs["customerId"] = $"customer-{name}";
+                break;
+            case "azure-native:dbforpostgresql:Server":
+                outputs["fullyQualifiedDomainName"] = $"{outputs["name"]}.postgres.database.azure.com";
                 break;
             case "azure-native:redis:Redis":
                 outputs["hostName"] = $"{outputs["name"]}.redis.cache.windows.net";

@@ -118,4 +118,15 @@ public sealed class SecretCatalogueTests
 
         Assert.Contains("redis-access-key", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Generated_passwords_mix_character_classes_and_the_n8n_key_keeps_its_shape()
+    {
+        var catalogue = SecretCatalogue.For([]);
+
+        // Azure Database for PostgreSQL refuses a password with fewer than three character classes.
+        Assert.Equal(1, catalogue.Find(SecretCatalogue.PostgresAdminPassword)!.MinimumOfEachCharacterClass);
+        Assert.Equal(1, catalogue.Find(SecretCatalogue.PostgresN8nPassword)!.MinimumOfEachCharacterClass);
+        Assert.Equal(0, catalogue.Find(SecretCatalogue.N8nEncryptionKey)!.MinimumOfEachCharacterClass);
+    }
 }

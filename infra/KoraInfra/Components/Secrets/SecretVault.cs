@@ -202,6 +202,14 @@ public sealed class SecretVault : ComponentResource
                     // the length carries the entropy.
                     Special = false,
                 };
+                if (planned.Definition.MinimumOfEachCharacterClass > 0)
+                {
+                    // Set only for passwords: the n8n key's generator must keep its inputs, or it is replaced.
+                    passwordArgs.MinUpper = planned.Definition.MinimumOfEachCharacterClass;
+                    passwordArgs.MinLower = planned.Definition.MinimumOfEachCharacterClass;
+                    passwordArgs.MinNumeric = planned.Definition.MinimumOfEachCharacterClass;
+                }
+
                 if (planned.Keepers.Count > 0)
                 {
                     // Set only when there are keepers: an empty map would differ from a generator

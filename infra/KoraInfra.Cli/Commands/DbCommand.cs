@@ -1,0 +1,16 @@
+using System.CommandLine;
+using KoraInfra.Cli.Commands.Db;
+
+namespace KoraInfra.Cli.Commands;
+
+/// <summary><c>kora db migrate | verify | seed</c>: the tenant database's schema, RLS check and synthetic data.</summary>
+public static class DbCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create() => new("db", "The tenant database: apply migrations, verify row level security, load synthetic data.")
+    {
+        DbMigrateCommand.Create(),
+        DbVerifyCommand.Create(),
+        DbSeedCommand.Create(),
+    };
+}

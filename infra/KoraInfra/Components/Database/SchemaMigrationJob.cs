@@ -1,0 +1,117 @@
+using KoraInfra.Platform.Database;
+using Pulumi;
+using Pulumi.Kubernetes.Types.Inputs.Batch.V1;
+using Pulumi.Kubernetes.Types.Inputs.Core.V1;
+using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
+using KubernetesJob = Pulumi.Kubernetes.Batch.V1.Job;
+using KubernetesSecret = Pulumi.Kubernetes.Core.V1.Secret;
+
+namespace KoraInfra.Components.Database;
+
+/// <summary>
+/// The Kubernetes Job that runs <c>kora db migrate</c>, and the Secret it reads the connection
+/// from. The Job's pod template carries the image and the migrations' fingerprint, so a new
+/// release or a new migration replaces (and so re-runs) the Job; Pulumi waits for it to complete,
+/// so resources that depend on it see the migrated schema.
+/// </summary>
+internal sealed class SchemaMigrationJob
+{
+    public SchemaMigrationJob(string name, MigrationJobPlan plan, Output<string> connectionString, TenantDatabaseArgs args, IReadOnlyList<Resource> prerequisites, Resource parent)
+    {
+        var provider = args.KubernetesProvider;
+        var secret = new KubernetesSecret($"{name}-connection", new SecretArgs
+        {
+            Metadata = new ObjectMetaArgs
+            {
+                Name = plan.SecretName,
+                Namespace = args.Namespace,
+                Labels = Labels(plan),
+            },
+            Type = "Opaque",
+            StringData = { { plan.SecretKey, connectionString } },
+        }, new CustomResourceOptions { Parent = parent, Provider = provider });
+
+        var annotations = new InputMap<string> { { MigrationJobPlan.FingerprintAnnotation, plan.MigrationsFingerprint } };
+        var options = new CustomResourceOptions
+        {
+            Parent = parent,
+            Provider = provider,
+            DependsOn = new InputList<Resource> { secret },
+            CustomTimeouts = new CustomTimeouts { Create = TimeSpan.FromSeconds(plan.ActiveDeadlineSeconds + 300) },
+        };
+        foreach (var prerequisite in prerequisites)
+        {
+            options.DependsOn.Add(prerequisite);
+        }
+
+        Job = new KubernetesJob(name, new JobArgs
+        {
+            // No fixed name: Pulumi names it, so a replacement is created before the old one goes.
+            Metadata = new ObjectMetaArgs { Namespace = args.Namespace, Labels = Labels(plan), Annotations = annotations },
+            Spec = new JobSpecArgs
+            {
+                BackoffLimit = plan.BackoffLimit,
+                ActiveDeadlineSeconds = plan.ActiveDeadlineSeconds,
+                Template = new PodTemplateSpecArgs
+                {
+                    Metadata = new ObjectMetaArgs { Labels = Labels(plan), Annotations = annotations },
+                    Spec = new PodSpecArgs
+                    {
+                        RestartPolicy = "Never",
+                        AutomountServiceAccountToken = false,
+                        SecurityContext = new PodSecurityContextArgs
+                        {
+                            RunAsNonRoot = true,
+                            SeccompProfile = new SeccompProfileArgs { Type = "RuntimeDefault" },
+                        },
+                        Containers =
+                        {
+                            new ContainerArgs
+                            {
+                                Name = "migrate",
+                                Image = plan.Image,
+                                Args = plan.Args.ToList(),
+                                Env =
+                                {
+                                    new EnvVarArgs
+                                    {
+                                        Name = plan.ConnectionVariable,
+                                        ValueFrom = new EnvVarSourceArgs
+                                        {
+                                            SecretKeyRef = new SecretKeySelectorArgs { Name = plan.SecretName, Key = plan.SecretKey },
+                                        },
+                                    },
+                                },
+                                SecurityContext = new SecurityContextArgs
+                                {
+                                    AllowPrivilegeEscalation = false,
+                                    ReadOnlyRootFilesystem = true,
+                                    RunAsNonRoot = true,
+                                    Capabilities = new CapabilitiesArgs { Drop = { "ALL" } },
+                                },
+                                Resources = new ResourceRequirementsArgs
+                                {
+                                    Requests = { { "cpu", "100m" }, { "memory", "128Mi" } },
+                                    Limits = { { "cpu", "500m" }, { "memory", "256Mi" } },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        }, options);
+    }
+
+    public KubernetesJob Job { get; }
+
+    private static InputMap<string> Labels(MigrationJobPlan plan)
+    {
+        var labels = new InputMap<string>();
+        foreach (var (key, value) in plan.Labels)
+        {
+            labels.Add(key, value);
+        }
+
+        return labels;
+    }
+}

@@ -1,0 +1,23 @@
+using KoraInfra.Platform.Database;
+using Pulumi;
+
+namespace KoraInfra.Components.Database;
+
+/// <summary>What <see cref="TenantDatabase"/> needs: Platform's plan and where the cluster and group are.</summary>
+public sealed class TenantDatabaseArgs
+{
+    /// <summary>The stack's tenant database plan.</summary>
+    public required TenantDatabasePlan Plan { get; init; }
+
+    /// <summary>The stack's resource group.</summary>
+    public required Output<string> ResourceGroupName { get; init; }
+
+    /// <summary>The explicit Kubernetes provider (every Kubernetes resource uses it).</summary>
+    public required Pulumi.Kubernetes.Provider KubernetesProvider { get; init; }
+
+    /// <summary>The administrator password, from the environment's vault (postgres-admin-password).</summary>
+    public required Output<string> AdministratorPassword { get; init; }
+
+    /// <summary>The namespace the migration Job runs in.</summary>
+    public required Output<string> Namespace { get; init; }
+}
