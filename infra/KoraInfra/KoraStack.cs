@@ -23,6 +23,14 @@ public sealed class KoraStack : Stack
 {
     /// <summary>Declares the stack.</summary>
     public KoraStack()
+        : this(null)
+    {
+    }
+
+    /// <summary>Declares the stack with stack options (the offline plan records each resource's parent through them).</summary>
+    /// <param name="options">The stack options, or null.</param>
+    internal KoraStack(StackOptions? options)
+        : base(options)
     {
         var settings = StackSettingsLoader.Load();
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -16,11 +17,14 @@ namespace KoraInfra.OfflinePlan;
 /// </summary>
 public sealed class OfflineRun
 {
-    private OfflineRun(string stack, ImmutableArray<Resource> resources, IReadOnlyList<(RecordedResource Resource, string Urn)> recorded)
+    private readonly IReadOnlyList<Registration> _registrations;
+
+    private OfflineRun(string stack, ImmutableArray<Resource> resources, IReadOnlyList<Registration> recorded)
     {
         StackName = stack;
         Resources = resources;
-        Registered = recorded;
+        _registrations = recorded;
+        Registered = recorded.Select(r => (r.Resource, r.Urn)).ToList();
     }
 
     /// <summary>The stack.</summary>
@@ -52,7 +56,22 @@ public sealed class OfflineRun
         Environment.SetEnvironmentVariable(PulumiConfigReader.SecretKeysVariable, configuration.SecretKeysJson);
 
         mocks ??= new PlanMocks();
-        var resources = await Pulumi.Deployment.TestAsync<KoraStack>(mocks, new TestOptions
+
+        // The mock monitor builds every URN from the root type only (pulumi:pulumi:Stack$type), so
+        // the parent chain is recorded here, through a stack transformation every resource inherits.
+        var parents = new ConcurrentDictionary<Resource, Resource?>(ReferenceEqualityComparer.Instance);
+        var options = new StackOptions
+        {
+            ResourceTransformations =
+            {
+                args =>
+                {
+                    parents[args.Resource] = args.Options.Parent;
+                    return null;
+                },
+            },
+        };
+        var resources = await Pulumi.Deployment.TestWithServiceProviderAsync<KoraStack>(mocks, new StackFactory(options), new TestOptions
         {
             ProjectName = StackSettingsBinder.Namespace,
             StackName = stack,
@@ -64,23 +83,50 @@ public sealed class OfflineRun
             IsPreview = false,
         }).ConfigureAwait(false);
 
-        // The mocks see no URN; the SDK's resources know theirs (with the parent type chain).
-        var urns = new Dictionary<(string, string), Queue<string>>();
+        // The engine's URN: the parent's qualified type, '$', the type (children of the stack have
+        // no prefix). Provider references carry the mock URN, so they are rewritten to match.
+        var root = resources.OfType<KoraStack>().Single();
+        var qualified = new Dictionary<Resource, string>(ReferenceEqualityComparer.Instance);
+        string QualifiedType(Resource resource)
+        {
+            if (qualified.TryGetValue(resource, out var known))
+            {
+                return known;
+            }
+
+            var parent = ReferenceEquals(resource, root) ? null : parents.GetValueOrDefault(resource) ?? root;
+            var type = parent is null || ReferenceEquals(parent, root)
+                ? resource.GetResourceType()
+                : $"{QualifiedType(parent)}${resource.GetResourceType()}";
+            qualified[resource] = type;
+            return type;
+        }
+
+        var urns = new Dictionary<(string, string), Queue<(string Urn, string? ParentUrn)>>();
+        var mockUrns = new Dictionary<string, string>(StringComparer.Ordinal);
+        string UrnOf(Resource resource) => $"urn:pulumi:{stack}::{StackSettingsBinder.Namespace}::{QualifiedType(resource)}::{resource.GetResourceName()}";
         foreach (var resource in resources)
         {
+            var urn = UrnOf(resource);
+            var parent = ReferenceEquals(resource, root) ? null : parents.GetValueOrDefault(resource) ?? root;
+            mockUrns[await OutputUtilities.GetValueAsync(resource.Urn).ConfigureAwait(false)] = urn;
             var key = (resource.GetResourceType(), resource.GetResourceName());
             if (!urns.TryGetValue(key, out var queue))
             {
-                urns[key] = queue = new Queue<string>();
+                urns[key] = queue = new Queue<(string, string?)>();
             }
 
-            queue.Enqueue(await OutputUtilities.GetValueAsync(resource.Urn).ConfigureAwait(false));
+            queue.Enqueue((urn, parent is null ? null : UrnOf(parent)));
         }
 
         var recorded = mocks.Resources
-            .Select(r => (r, urns.TryGetValue((r.Type, r.Name), out var queue) && queue.Count > 0
-                ? queue.Dequeue()
-                : $"urn:pulumi:{stack}::{StackSettingsBinder.Namespace}::{r.Type}::{r.Name}"))
+            .Select(r =>
+            {
+                var (urn, parentUrn) = urns.TryGetValue((r.Type, r.Name), out var queue) && queue.Count > 0
+                    ? queue.Dequeue()
+                    : ($"urn:pulumi:{stack}::{StackSettingsBinder.Namespace}::{r.Type}::{r.Name}", null);
+                return new Registration(r with { Provider = RewriteProvider(r.Provider, mockUrns) }, urn, parentUrn);
+            })
             .ToList();
         return new OfflineRun(stack, resources, recorded);
     }
@@ -88,7 +134,7 @@ public sealed class OfflineRun
     /// <summary>The resources as the policy rules see them.</summary>
     public StackSnapshot Snapshot() => new(
         StackName,
-        Registered.Select(r => new ResourceSnapshot(r.Resource.Type, r.Urn, ToJson(r.Resource.Inputs), [], null, r.Resource.Provider)).ToList(),
+        _registrations.Select(r => new ResourceSnapshot(r.Resource.Type, r.Urn, ToJson(r.Resource.Inputs), [], r.ParentUrn, r.Resource.Provider)).ToList(),
         []);
 
     /// <summary>The resources as a <c>pulumi stack export</c> file, which <c>kora policy report</c> reads.</summary>
@@ -126,9 +172,27 @@ public sealed class OfflineRun
         double number => JsonValue.Create(number),
         int number => JsonValue.Create(number),
         ImmutableDictionary<string, object?> map => new JsonObject(map.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => KeyValuePair.Create(i.Key, ToJson(i.Value)))),
-        ImmutableDictionary<string, object> map => ToJson(map),
         ImmutableArray<object?> list => new JsonArray(list.Select(ToJson).ToArray()),
-        ImmutableArray<object> list => new JsonArray(list.Select(v => ToJson(v)).ToArray()),
         _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
     };
+
+    // A provider reference is "<provider URN>::<id>"; the URN part is the mock monitor's.
+    private static string? RewriteProvider(string? reference, IReadOnlyDictionary<string, string> mockUrns)
+    {
+        if (reference is null)
+        {
+            return null;
+        }
+
+        var separator = reference.LastIndexOf("::", StringComparison.Ordinal);
+        return separator > 0 && mockUrns.TryGetValue(reference[..separator], out var urn) ? urn + reference[separator..] : reference;
+    }
+
+    private sealed record Registration(RecordedResource Resource, string Urn, string? ParentUrn);
+
+    // Builds the stack with the given options, as TestWithServiceProviderAsync asks for it.
+    private sealed class StackFactory(StackOptions options) : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => serviceType == typeof(KoraStack) ? new KoraStack(options) : null;
+    }
 }

@@ -78,6 +78,12 @@ public static class PlanCommand
             error.WriteLine($"plan: the program declares nothing for {stack}: {ex.Message}");
             return 1;
         }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is RunException))
+        {
+            // More than one error logged by the program arrives as one RunException each.
+            error.WriteLine($"plan: the program declares nothing for {stack}: {string.Join("; ", ex.InnerExceptions.Select(e => e.Message))}");
+            return 1;
+        }
 
         output.Write(Tree(run));
         var evaluation = PolicyEngine.Evaluate(run.Snapshot(), TimeProvider.System.GetUtcNow());
