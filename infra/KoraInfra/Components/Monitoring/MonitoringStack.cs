@@ -1,8 +1,8 @@
 using KoraInfra.Platform.Monitoring;
 using Pulumi;
-using Pulumi.Kubernetes.Helm.V3;
 using Pulumi.Kubernetes.Types.Inputs.Helm.V3;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
+using HelmRelease = Pulumi.Kubernetes.Helm.V3.Release;
 using KubernetesCustomResource = Pulumi.Kubernetes.ApiExtensions.CustomResource;
 using KubernetesNamespace = Pulumi.Kubernetes.Core.V1.Namespace;
 using KubernetesNamespaceArgs = Pulumi.Kubernetes.Types.Inputs.Core.V1.NamespaceArgs;
@@ -39,7 +39,7 @@ public sealed class MonitoringStack : ComponentResource
                 .Apply(ids => ReceiverSecrets.ProviderClassSpec(plan.VaultName, ids.Item1, ids.Item2, plan.ReceiverSecretNames).ToPlain()),
         }, Options(monitoringNamespace));
 
-        var release = new Release("kube-prometheus-stack", new ReleaseArgs
+        var release = new HelmRelease("kube-prometheus-stack", new ReleaseArgs
         {
             Name = plan.ReleaseName,
             Chart = plan.Chart.Name,
