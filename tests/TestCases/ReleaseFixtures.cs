@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using KoraInfra.Platform.Database;
 using KoraInfra.Platform.Release.Gates;
 using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Release.Signing;
@@ -14,6 +15,16 @@ public static class ReleaseFixtures
     public static ImageReference Api { get; } = Image("ghcr.io/koraos/api", 'a');
 
     public static ImageReference Worker { get; } = Image("ghcr.io/koraos/worker", 'b');
+
+    /// <summary>The kora tools image (kora + db/migrations): the stacks' migration Job runs it by digest.</summary>
+    public static ImageReference Tools { get; } = Image(TenantDatabasePlan.ToolsImageRepository, 'd');
+
+    /// <summary>
+    /// Every image of a full KoraOS release, as release/images.txt pins them: the application's and
+    /// the kora tools image. Without the latter, staging and prod would run the migration Job from
+    /// the branch tag, which the policy pack rejects (KORA-040).
+    /// </summary>
+    public static IReadOnlyList<ImageReference> FullReleaseImages { get; } = [Api, Worker, Tools];
 
     public static ImageReference Image(string name, char fill) => new(name, "sha256:" + new string(fill, 64));
 

@@ -4,6 +4,7 @@ using KoraInfra.Platform.Naming;
 using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Settings;
 using KoraInfra.Platform.Tests.Support;
+using KoraInfra.TestCases;
 using Npgsql;
 
 namespace KoraInfra.Platform.Tests.Database;
@@ -111,6 +112,30 @@ public sealed class TenantDatabasePlanTests
         Assert.True(Plan("prod", image).MigrationJob.MeetsImagePolicy);
         Assert.Null(TenantDatabasePlan.ReleasedToolsImage([images[0]]));
         Assert.Null(TenantDatabasePlan.ReleasedToolsImage(null));
+    }
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void A_full_release_runs_the_migration_job_from_the_released_tools_image_by_digest(string stack)
+    {
+        var image = TenantDatabasePlan.ReleasedToolsImage(ReleaseFixtures.FullReleaseImages);
+
+        var job = Plan(stack, image).MigrationJob;
+
+        Assert.Equal(ReleaseFixtures.Tools.ToString(), job.Image);
+        Assert.True(job.MeetsImagePolicy);
+    }
+
+    [Fact]
+    public void A_release_without_the_tools_image_leaves_staging_on_the_branch_tag_which_fails_the_image_policy()
+    {
+        var image = TenantDatabasePlan.ReleasedToolsImage([ReleaseFixtures.Api, ReleaseFixtures.Worker]);
+
+        var job = Plan("staging", image).MigrationJob;
+
+        Assert.Equal(TenantDatabasePlan.BranchToolsImage, job.Image);
+        Assert.False(job.MeetsImagePolicy);
     }
 
     [Fact]

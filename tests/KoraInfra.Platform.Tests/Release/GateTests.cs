@@ -68,6 +68,16 @@ public sealed class GateTests
         AssertPassed(ProdDeployGate.Evaluate(Prod(), ApprovedRc(key)));
     }
 
+    [Fact]
+    public void A_full_release_with_the_tools_image_passes_the_rc_and_prod_gates()
+    {
+        using var key = NewKey();
+        var rc = Rc() with { Images = FullReleaseImages };
+
+        AssertPassed(RcPromotionGate.Evaluate(rc));
+        AssertPassed(ProdDeployGate.Evaluate(Prod() with { Images = FullReleaseImages }, ApprovedRc(key, RcManifest(rc))));
+    }
+
     [Theory]
     [MemberData(nameof(StagingGaps))]
     public void Staging_fails_for_each_single_missing_condition_naming_it(string gap, string condition) =>

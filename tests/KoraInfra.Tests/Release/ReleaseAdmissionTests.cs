@@ -85,7 +85,7 @@ public sealed class ReleaseAdmissionTests
         Assert.Equal("v1.4.0", record.Text("version"));
         Assert.Equal("v1.4.0-rc.2", record.Text("sourceRc"));
         Assert.Equal(ReleaseFixtures.Commit, record.Text("commit"));
-        Assert.Equal([ReleaseFixtures.Api.ToString(), ReleaseFixtures.Worker.ToString()], record.List("images").Cast<string>());
+        Assert.Equal(ReleaseFixtures.FullReleaseImages.Select(i => i.ToString()), record.List("images").Cast<string>());
         Assert.Equal(4, record.List("approvals").Length);
         Assert.True(record.Inputs["scorecardPassed"] is false, "a GA manifest carries no scorecard of its own; the RC's was checked by the gate");
         Assert.Empty(record.List("openCriticalFindings"));

@@ -30,15 +30,20 @@ internal sealed record TestRelease(string RootDirectory, string? ManifestPath, s
     }
 
     /// <summary>The manifest the pipeline would issue for a stack (prod from the approved RC).</summary>
+    /// <remarks>
+    /// A full release, as the pipeline builds it from release/images.txt: the application's images
+    /// and the kora tools image the migration Job runs by digest.
+    /// </remarks>
     public static ReleaseManifest ManifestFor(string stack, ECDsa key)
     {
+        var rc = ReleaseFixtures.Rc() with { Images = ReleaseFixtures.FullReleaseImages };
         if (stack == "staging")
         {
-            return ReleaseFixtures.RcManifest();
+            return ReleaseFixtures.RcManifest(rc);
         }
 
-        var prod = ReleaseFixtures.Prod();
-        return Gatekeeper.ManifestFor(prod, ProdDeployGate.Evaluate(prod, ReleaseFixtures.ApprovedRc(key)), ReleaseFixtures.Now);
+        var prod = ReleaseFixtures.Prod() with { Images = ReleaseFixtures.FullReleaseImages };
+        return Gatekeeper.ManifestFor(prod, ProdDeployGate.Evaluate(prod, ReleaseFixtures.ApprovedRc(key, ReleaseFixtures.RcManifest(rc))), ReleaseFixtures.Now);
     }
 
     /// <summary>A manifest signed by <paramref name="signer"/>, verified with <paramref name="trusted"/>.</summary>
