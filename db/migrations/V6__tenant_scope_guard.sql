@@ -92,15 +92,18 @@ AS $fn$
         WHERE s.tenant_key IS NOT NULL
     ),
     judged AS (
+        -- Every way the policy differs from the helper's, in one sentence.
         SELECT pm.*,
-               CASE
-                   WHEN pm.polcmd <> '*' THEN format('is FOR %s only; the tenant policy covers every command (FOR ALL)',
-                       CASE pm.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' END)
-                   WHEN pm.polroles <> '{0}'::oid[] THEN 'applies to chosen roles only; the tenant policy applies TO PUBLIC'
-                   WHEN pm.using_expr IS DISTINCT FROM pm.expected THEN format('USING is %s; expected %s', coalesce(pm.using_expr, 'missing'), pm.expected)
-                   WHEN pm.check_expr IS NULL THEN format('has no WITH CHECK; expected WITH CHECK %s', pm.expected)
-                   WHEN pm.check_expr <> pm.expected THEN format('WITH CHECK is %s; expected %s', pm.check_expr, pm.expected)
-               END AS content_problem
+               nullif(concat_ws('; ',
+                   CASE WHEN pm.polcmd <> '*' THEN format('it is FOR %s only; the tenant policy covers every command (FOR ALL)',
+                       CASE pm.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' END) END,
+                   CASE WHEN pm.polroles <> '{0}'::oid[] THEN 'it applies to chosen roles only; the tenant policy applies TO PUBLIC' END,
+                   CASE WHEN pm.using_expr IS DISTINCT FROM pm.expected
+                        THEN format('USING is %s; expected %s', coalesce(pm.using_expr, 'missing'), pm.expected) END,
+                   CASE WHEN pm.polcmd IN ('*', 'a', 'w') AND pm.check_expr IS NULL
+                        THEN format('it has no WITH CHECK; expected WITH CHECK %s', pm.expected) END,
+                   CASE WHEN pm.check_expr <> pm.expected THEN format('WITH CHECK is %s; expected %s', pm.check_expr, pm.expected) END
+               ), '') AS content_problem
         FROM permissive pm
     ),
     ranked AS (

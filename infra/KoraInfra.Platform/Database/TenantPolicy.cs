@@ -15,7 +15,8 @@ public sealed record PermissivePolicy(string Table, string Name, char Command, b
 
 /// <summary>
 /// What the tenant policy of a tenant-scoped table must say: the helper's predicate
-/// (<c>kora_guard.protect_tenant_table</c>), FOR ALL, TO PUBLIC, in USING and WITH CHECK, and no
+/// (<c>kora_guard.protect_tenant_table</c>; since V7 the setting is read and cast once per
+/// statement, as a scalar subquery), FOR ALL, TO PUBLIC, in USING and WITH CHECK, and no
 /// other PERMISSIVE policy beside it (permissive policies are OR-ed, so one <c>USING (true)</c>
 /// opens the table). RESTRICTIVE policies can only narrow access and are not judged here. The
 /// database guard (V6) applies the same rules at commit.
@@ -30,7 +31,10 @@ public static class TenantPolicy
     /// <c>%I</c> for the tenant key column: a <c>format()</c> template, so the server quotes the
     /// column exactly as it prints it.
     /// </summary>
-    public const string PredicateTemplate = "(%I = (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid)";
+    public const string PredicateTemplate = "(%I = ( SELECT (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid AS current_tenant))";
+
+    /// <summary>The predicate on <c>tenant_id</c> as a migration writes it in CREATE POLICY.</summary>
+    public const string PredicateSource = "tenant_id = (SELECT nullif(current_setting('app.tenant_id', true), '')::uuid AS current_tenant)";
 
     /// <summary>Judges the PERMISSIVE policies of one tenant-scoped table.</summary>
     /// <param name="table">The schema-qualified table.</param>
@@ -66,15 +70,36 @@ public static class TenantPolicy
         return findings;
     }
 
-    private static string? ContentProblem(PermissivePolicy policy, string expected) => policy switch
+    // Every way the policy differs from the helper's, in one sentence; null when it does not.
+    private static string? ContentProblem(PermissivePolicy policy, string expected)
     {
-        { Command: not '*' } => $"it is FOR {CommandName(policy.Command)} only; the tenant policy covers every command (FOR ALL)",
-        { ForEveryRole: false } => "it applies to chosen roles only; the tenant policy applies TO PUBLIC",
-        _ when policy.Using != expected => $"USING is {policy.Using ?? "missing"}; expected {expected}",
-        { WithCheck: null } => $"it has no WITH CHECK; expected WITH CHECK {expected}",
-        _ when policy.WithCheck != expected => $"WITH CHECK is {policy.WithCheck}; expected {expected}",
-        _ => null,
-    };
+        var problems = new List<string>();
+        if (policy.Command != '*')
+        {
+            problems.Add($"it is FOR {CommandName(policy.Command)} only; the tenant policy covers every command (FOR ALL)");
+        }
+
+        if (!policy.ForEveryRole)
+        {
+            problems.Add("it applies to chosen roles only; the tenant policy applies TO PUBLIC");
+        }
+
+        if (policy.Using != expected)
+        {
+            problems.Add($"USING is {policy.Using ?? "missing"}; expected {expected}");
+        }
+
+        if (policy.WithCheck is null && policy.Command is '*' or 'a' or 'w')
+        {
+            problems.Add($"it has no WITH CHECK; expected WITH CHECK {expected}");
+        }
+        else if (policy.WithCheck is not null && policy.WithCheck != expected)
+        {
+            problems.Add($"WITH CHECK is {policy.WithCheck}; expected {expected}");
+        }
+
+        return problems.Count == 0 ? null : string.Join("; ", problems);
+    }
 
     private static string CommandName(char command) => command switch
     {

@@ -86,7 +86,8 @@ public sealed class TenantGuardTests(ThrowawayPostgres postgres)
     [InlineData("CREATE POLICY not_archived ON kora.flows AS RESTRICTIVE USING (status <> 'archived')")]
     [InlineData("CREATE TABLE kora.plans (id uuid PRIMARY KEY); CREATE TABLE kora.plan_usage (tenant_id uuid NOT NULL REFERENCES kora.plans (id)); SELECT kora_guard.protect_tenant_table('kora.plan_usage'); "
         + "ALTER TABLE kora.plans ENABLE ROW LEVEL SECURITY; ALTER TABLE kora.plans FORCE ROW LEVEL SECURITY; "
-        + "CREATE POLICY tenant_isolation ON kora.plans USING (id = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK (id = nullif(current_setting('app.tenant_id', true), '')::uuid)")]
+        + "CREATE POLICY tenant_isolation ON kora.plans USING (id = (SELECT nullif(current_setting('app.tenant_id', true), '')::uuid AS current_tenant)) "
+        + "WITH CHECK (id = (SELECT nullif(current_setting('app.tenant_id', true), '')::uuid AS current_tenant))")]
     [InlineData("ALTER TABLE kora.flows RENAME TO automations")]
     public async Task Changes_that_keep_the_tenant_scope_whole_are_accepted(string sql)
     {

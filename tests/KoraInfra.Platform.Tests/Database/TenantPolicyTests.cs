@@ -6,7 +6,7 @@ namespace KoraInfra.Platform.Tests.Database;
 public sealed class TenantPolicyTests
 {
     private const string Table = "kora.contacts";
-    private const string Expected = "(tenant_id = (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid)";
+    private const string Expected = "(tenant_id = ( SELECT (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid AS current_tenant))";
 
     private static PermissivePolicy Helper(string name = TenantPolicy.HelperPolicyName) => new(Table, name, '*', true, Expected, Expected);
 

@@ -9,7 +9,7 @@ namespace KoraInfra.Platform.Tests.Database;
 /// </summary>
 internal static class TenantScopeWeakenings
 {
-    private const string Predicate = "tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid";
+    private const string Predicate = TenantPolicy.PredicateSource;
     private const string Owner = DatabaseRoles.Owner;
     private const string Superuser = "postgres";
 
@@ -27,8 +27,13 @@ internal static class TenantScopeWeakenings
         { Owner, "CREATE POLICY everyone ON kora.flows USING (true) WITH CHECK (true)", RlsWeakness.PolicyNotTenantPredicate, "kora.flows policy everyone", "USING is true" },
         { Owner, "ALTER POLICY tenant_isolation ON kora.contacts USING (true)", RlsWeakness.PolicyNotTenantPredicate, "kora.contacts policy tenant_isolation", "USING is true" },
         {
+            // The V2 predicate: right tenant, but read per row where it is a filter (V7 made it once per statement).
+            Owner, "ALTER POLICY tenant_isolation ON kora.contacts USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)",
+            RlsWeakness.PolicyNotTenantPredicate, "kora.contacts policy tenant_isolation", "USING is (tenant_id = (NULLIF("
+        },
+        {
             Owner, "ALTER POLICY tenant_isolation ON kora.flows USING (tenant_id = current_setting('app.tenant_id')::uuid)",
-            RlsWeakness.PolicyNotTenantPredicate, "kora.flows policy tenant_isolation", "expected (tenant_id = (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid)"
+            RlsWeakness.PolicyNotTenantPredicate, "kora.flows policy tenant_isolation", "expected (tenant_id = ( SELECT (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid AS current_tenant))"
         },
         {
             Owner, $"CREATE POLICY copy ON kora.flow_executions USING ({Predicate}) WITH CHECK ({Predicate})",
