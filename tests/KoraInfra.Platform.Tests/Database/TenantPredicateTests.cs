@@ -16,6 +16,7 @@ public sealed class TenantPredicateTests(ThrowawayPostgres postgres)
     private const string App = DatabaseRoles.Application;
     private const int Tenants = 20;
     private const int RowsPerTenant = 500;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> LoadedDatabases = new();
 
     [Fact]
     public void A_point_lookup_and_a_tenant_aggregate_use_the_index_with_the_tenant_as_a_key()
@@ -127,10 +128,12 @@ public sealed class TenantPredicateTests(ThrowawayPostgres postgres)
         return string.Join('\n', lines);
     });
 
-    // The benchmark's id scheme at a size the planner treats like the real thing (10 000 rows, analysed).
-    private string Loaded()
+    // The benchmark's id scheme at a size the planner treats like the real thing (10 000 rows,
+    // analysed). Every test here only reads or is refused, so one database per cluster serves all.
+    private string Loaded() => LoadedDatabases.GetOrAdd(postgres.Port, _ => Load(postgres.CreateDatabase()));
+
+    private static string Load(string db)
     {
-        var db = postgres.CreateDatabase();
         ThrowawayPostgres.ExecuteOn(db, $"""
             INSERT INTO kora.tenants (id, slug, display_name)
             SELECT ('00000000-0000-4000-8000-' || (100000000000 + t))::uuid, 'tenant-' || t, 'Tenant ' || t FROM generate_series(1, {Tenants}) t;
