@@ -27,8 +27,8 @@ public static class TenantContext
 
     /// <summary>
     /// The binding as the first command of an <see cref="NpgsqlBatch"/>, so that binding and the
-    /// transaction's first statements travel in one round trip: a separate round trip for the
-    /// binding alone cost a point lookup about a third of its throughput (docs/database.md). Outside an
+    /// transaction's first statements travel in one round trip: a point lookup with the binding in
+    /// its own round trip inside BEGIN ... COMMIT ran at half the throughput (docs/database.md). Outside an
     /// explicit transaction the whole batch is one implicit transaction, and the binding ends with
     /// it. Its result (one row, the tenant id) comes first; skip it with <c>NextResult</c>.
     /// </summary>
