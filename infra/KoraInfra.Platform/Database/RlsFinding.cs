@@ -32,6 +32,18 @@ public enum RlsWeakness
 
     /// <summary>RLS010: the guard's event triggers are missing or disabled, so a new table could skip RLS.</summary>
     GuardMissing,
+
+    /// <summary>RLS011: a tenant-scoped table lives outside schema <c>kora</c> (moved out, or created elsewhere).</summary>
+    TableOutsideTenantSchema,
+
+    /// <summary>RLS012: a PERMISSIVE policy on a tenant-scoped table is not exactly the helper's (FOR ALL, TO PUBLIC, the tenant predicate in USING and WITH CHECK).</summary>
+    PolicyNotTenantPredicate,
+
+    /// <summary>RLS013: a second PERMISSIVE policy on a tenant-scoped table; permissive policies are OR-ed, so any extra one widens access.</summary>
+    ExtraPermissivePolicy,
+
+    /// <summary>RLS014: a table whose policy reads <c>app.tenant_id</c> has no tenant key (no <c>tenant_id</c> column, not referenced by one).</summary>
+    NoTenantKey,
 }
 
 /// <summary>One weakness found on one object.</summary>

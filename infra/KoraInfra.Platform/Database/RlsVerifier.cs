@@ -25,6 +25,7 @@ public static class RlsVerifier
 
         var findings = new List<RlsFinding>();
         findings.AddRange(await TenantTablesAsync(connection, cancellationToken).ConfigureAwait(false));
+        findings.AddRange(await TenantPoliciesAsync(connection, cancellationToken).ConfigureAwait(false));
         findings.AddRange(await PoliciesAsync(connection, cancellationToken).ConfigureAwait(false));
         findings.AddRange(await PrivilegedRolesAsync(connection, allowed, cancellationToken).ConfigureAwait(false));
         findings.AddRange(await ApplicationRoleAsync(connection, cancellationToken).ConfigureAwait(false));
@@ -34,41 +35,86 @@ public static class RlsVerifier
         return findings;
     }
 
+    // Every tenant-scoped table (TenantScopeCatalog): where it lives, ENABLE, FORCE, its tenant key.
     private static Task<List<RlsFinding>> TenantTablesAsync(NpgsqlConnection connection, CancellationToken ct) => QueryAsync(
         connection,
         $"""
-        SELECT format('%I.%I', n.nspname, c.relname), c.relrowsecurity, c.relforcerowsecurity,
-               EXISTS (SELECT FROM pg_policy p WHERE p.polrelid = c.oid)
-        FROM pg_class c
-        JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE c.relkind IN ('r', 'p') AND {UserSchemas}
-          AND EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+        WITH {TenantScopeCatalog.ScopedTables}
+        SELECT s.tbl, s.nspname, s.tenant_key IS NOT NULL, s.relrowsecurity, s.relforcerowsecurity
+        FROM scoped s
         ORDER BY 1
         """,
         r =>
         {
             var table = r.GetString(0);
             var found = new List<RlsFinding>();
-            if (!r.GetBoolean(1))
+            if (r.GetString(1) != TenantScopeCatalog.TenantSchema)
             {
-                found.Add(new(RlsWeakness.RlsNotEnabled, table, "has a tenant_id column but row level security is disabled; run kora_guard.protect_tenant_table"));
+                found.Add(new(RlsWeakness.TableOutsideTenantSchema, table, $"is tenant-scoped but lives in schema {r.GetString(1)}; tenant tables belong in schema {TenantScopeCatalog.TenantSchema}, where the guard and the roles expect them"));
             }
 
             if (!r.GetBoolean(2))
             {
-                found.Add(new(RlsWeakness.RlsNotForced, table, "row level security is not FORCEd, so its owner reads and writes every tenant; ALTER TABLE ... FORCE ROW LEVEL SECURITY"));
+                found.Add(new(RlsWeakness.NoTenantKey, table, $"has a policy on {TenantContext.Setting} but no tenant_id column (and no tenant_id foreign key references it); tenant tables carry tenant_id"));
             }
 
             if (!r.GetBoolean(3))
             {
-                found.Add(new(RlsWeakness.NoPolicy, table, "has no RLS policy; expected a policy USING and WITH CHECK on current_setting('app.tenant_id', true)"));
+                found.Add(new(RlsWeakness.RlsNotEnabled, table, "is tenant-scoped but row level security is disabled; run kora_guard.protect_tenant_table"));
+            }
+
+            if (!r.GetBoolean(4))
+            {
+                found.Add(new(RlsWeakness.RlsNotForced, table, "row level security is not FORCEd, so its owner reads and writes every tenant; ALTER TABLE ... FORCE ROW LEVEL SECURITY"));
             }
 
             return found;
         },
         ct);
 
-    // Policies on tenant tables and on every table with RLS enabled (the tenant registry is keyed by id).
+    // The PERMISSIVE policies of every tenant-scoped table with a tenant key, judged by TenantPolicy.
+    private static async Task<List<RlsFinding>> TenantPoliciesAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+            WITH {TenantScopeCatalog.ScopedTables}
+            SELECT s.tbl, format(@template, s.tenant_key), p.polname::text, p.polcmd::text,
+                   p.polroles = ARRAY[0]::oid[], pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid)
+            FROM scoped s
+            LEFT JOIN pg_policy p ON p.polrelid = s.relation AND p.polpermissive
+            WHERE s.tenant_key IS NOT NULL
+            ORDER BY 1, 3
+            """,
+            connection);
+        command.Parameters.AddWithValue("template", TenantPolicy.PredicateTemplate);
+        var tables = new List<(string Table, string Expected, List<PermissivePolicy> Policies)>();
+        await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var table = reader.GetString(0);
+                if (tables.Count == 0 || tables[^1].Table != table)
+                {
+                    tables.Add((table, reader.GetString(1), []));
+                }
+
+                if (!reader.IsDBNull(2))
+                {
+                    tables[^1].Policies.Add(new PermissivePolicy(
+                        table,
+                        reader.GetString(2),
+                        reader.GetString(3)[0],
+                        reader.GetBoolean(4),
+                        reader.IsDBNull(5) ? null : reader.GetString(5),
+                        reader.IsDBNull(6) ? null : reader.GetString(6)));
+                }
+            }
+        }
+
+        return tables.SelectMany(t => TenantPolicy.Judge(t.Table, t.Expected, t.Policies)).ToList();
+    }
+
+    // Every PERMISSIVE policy, tenant-scoped table or not (RESTRICTIVE ones can only narrow access).
     private static Task<List<RlsFinding>> PoliciesAsync(NpgsqlConnection connection, CancellationToken ct) => QueryAsync(
         connection,
         $"""
@@ -78,7 +124,7 @@ public static class RlsVerifier
         FROM pg_policy p
         JOIN pg_class c ON c.oid = p.polrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE {UserSchemas}
+        WHERE p.polpermissive AND {UserSchemas}
         ORDER BY 1
         """,
         r =>

@@ -63,6 +63,29 @@ public sealed class DbCommandTests(ThrowawayPostgres postgres)
     }
 
     [Fact]
+    public void Verify_reports_the_registry_and_the_policy_content_naming_table_and_policy()
+    {
+        var db = postgres.CreateDatabase();
+        ThrowawayPostgres.ExecuteOn(db, """
+            SET session_replication_role = replica;
+            ALTER TABLE kora.tenants NO FORCE ROW LEVEL SECURITY;
+            CREATE POLICY everyone ON kora.flows USING (true) WITH CHECK (true);
+            CREATE POLICY copy ON kora.contacts
+                USING (tenant_id = (SELECT nullif(current_setting('app.tenant_id', true), '')::uuid AS current_tenant))
+                WITH CHECK (tenant_id = (SELECT nullif(current_setting('app.tenant_id', true), '')::uuid AS current_tenant));
+            ALTER TABLE kora.flow_executions SET SCHEMA public;
+            """);
+
+        var run = Kora.Run("db", "verify", "--connection", db);
+
+        Assert.Equal(ExitCodes.Findings, run.ExitCode);
+        Assert.Contains("FAIL  RLS002 kora.tenants:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("FAIL  RLS012 kora.flows policy everyone: is PERMISSIVE but not the tenant policy: USING is true", run.Output, StringComparison.Ordinal);
+        Assert.Contains("FAIL  RLS013 kora.contacts policy copy:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("FAIL  RLS011 public.flow_executions:", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_reads_the_connection_from_the_environment_variable()
     {
         var run = WithEnvironment("KORA_DB_CONNECTION", postgres.CreateDatabase(), () => Kora.Run("db", "verify"));

@@ -50,6 +50,19 @@ public sealed class RlsVerifierTests(ThrowawayPostgres postgres)
     }
 
     [Theory]
+    [MemberData(nameof(TenantScopeWeakenings.All), MemberType = typeof(TenantScopeWeakenings))]
+    public async Task Each_tenant_scope_weakness_past_the_guard_is_found(string role, string sql, RlsWeakness weakness, string subject, string reason)
+    {
+        _ = reason;
+        var db = postgres.CreateDatabase();
+        ThrowawayPostgres.ExecuteOn(db, $"SET session_replication_role = replica; SET ROLE {role}; {sql}; RESET ROLE;");
+
+        var findings = await RlsVerifier.VerifyAsync(db);
+
+        Assert.True(findings.Any(f => f.Weakness == weakness && f.Subject == subject), $"expected {weakness} on {subject}; found: {string.Join("; ", findings)}");
+    }
+
+    [Theory]
     [InlineData("BYPASSRLS", "BYPASSRLS")]
     [InlineData("SUPERUSER", "SUPERUSER")]
     public async Task A_role_with_powers_over_rls_is_found(string attribute, string reported)

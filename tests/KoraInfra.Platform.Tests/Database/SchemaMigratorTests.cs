@@ -50,7 +50,7 @@ public sealed class SchemaMigratorTests(ThrowawayPostgres postgres)
         var before = ChangelogRows(db);
 
         File.AppendAllText(Path.Combine(dir, "V4__tenant_tables.sql"), "\n-- a quiet edit after the fact\n");
-        File.WriteAllText(Path.Combine(dir, "V6__later.sql"), "CREATE TABLE public.later (id int);");
+        File.WriteAllText(Path.Combine(dir, "V999__later.sql"), "CREATE TABLE public.later (id int);");
 
         var ex = Assert.Throws<MigrationRefusedException>(() => SchemaMigrator.Migrate(db, dir));
         Assert.Contains("checksum", ex.Message, StringComparison.OrdinalIgnoreCase);
