@@ -1,24 +1,32 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KoraInfra.Platform.Release.Manifest;
+using KoraInfra.Platform.Release.Signing;
 
 namespace KoraInfra.Platform.Release.Audit;
 
 /// <summary>
-/// The deploy audit log: JSON Lines, append-only, hash-chained, with a head file
-/// (<c>&lt;log&gt;.head.json</c>) holding the count and last hash. A local file by default; in
-/// Azure the pipeline also copies it into an immutable (WORM) blob container.
+/// The deploy audit log: JSON Lines, append-only, hash-chained, each entry signed with the
+/// release key, with a head file (<c>&lt;log&gt;.head.json</c>) holding the count and last hash.
+/// A local file in the pipeline's checkout; the pipeline also copies every version into an
+/// immutable (WORM) blob container.
 /// </summary>
 public sealed class DeployAuditLog
 {
     private readonly TimeProvider _time;
+    private readonly ECDsa _key;
 
-    /// <summary>A log at a path; time comes from <paramref name="time"/> so tests control it.</summary>
-    public DeployAuditLog(string path, TimeProvider time)
+    /// <summary>
+    /// A log at a path; time comes from <paramref name="time"/> so tests control it. Entries are
+    /// verified with <paramref name="releaseKey"/> and, when it holds the private half, signed with it.
+    /// </summary>
+    public DeployAuditLog(string path, TimeProvider time, ECDsa releaseKey)
     {
         ArgumentNullException.ThrowIfNull(path);
         Path = path;
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _key = releaseKey ?? throw new ArgumentNullException(nameof(releaseKey));
     }
 
     /// <summary>The log file.</summary>
@@ -61,10 +69,15 @@ public sealed class DeployAuditLog
                 continue;
             }
 
-            node.Remove("hash");
             if (AuditChain.HashOf(node) != entry.Hash)
             {
                 problems.Add($"line {lineNo} (entry {entry.Sequence}): its content does not match its hash: the entry was edited");
+            }
+            else if (!AuditChain.IsSignedBy(entry.Hash, entry.Signature, _key))
+            {
+                problems.Add(entry.Signature.Length == 0
+                    ? $"line {lineNo} (entry {entry.Sequence}): the entry is not signed: it was written without the release key"
+                    : $"line {lineNo} (entry {entry.Sequence}): its signature does not verify with the release key (key id {ReleaseSigningKey.KeyId(_key)[..16]}…): the entry was written or rewritten without the key");
             }
 
             if (entry.Sequence != lineNo)
@@ -122,7 +135,7 @@ public sealed class DeployAuditLog
             Previous = verification.Head.LastHash,
             Hash = string.Empty,
         };
-        var line = AuditChain.Seal(entry);
+        var line = AuditChain.Seal(entry, _key);
         var sealedEntry = AuditChain.Read(JsonNode.Parse(line)!.AsObject());
 
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
