@@ -77,7 +77,7 @@ public static class AuditCommand
                 throw new UsageException($"--worm-copy '{wormCopy}' does not exist; download it from the release store first (scripts/release/store.sh pull-audit)");
             }
 
-            problems.AddRange(WormCopyCheck.Problems(verification, new DeployAuditLog(wormCopy, TimeProvider.System, key).Verify(), Path.GetFileName(wormCopy)));
+            problems.AddRange(WormCopyCheck.Problems(verification, new DeployAuditLog(wormCopy, TimeProvider.System, key).Verify(withHeadFile: false), Path.GetFileName(wormCopy)));
         }
 
         foreach (var problem in problems)

@@ -37,9 +37,11 @@ public sealed class DeployAuditLog
 
     /// <summary>
     /// Verifies the chain and the head. <paramref name="expectedHead"/>, when given, is an anchor
-    /// kept outside (the last published head): the log must still contain it.
+    /// kept outside (the last published head): the log must still contain it. A copy read back
+    /// from the release store (WORM), which nobody can cut, is checked without its head file
+    /// (<paramref name="withHeadFile"/> false).
     /// </summary>
-    public AuditVerification Verify(AuditHead? expectedHead = null)
+    public AuditVerification Verify(AuditHead? expectedHead = null, bool withHeadFile = true)
     {
         var problems = new List<string>();
         var entries = new List<DeployAuditEntry>();
@@ -98,7 +100,11 @@ public sealed class DeployAuditLog
         }
 
         var head = new AuditHead(lines.Length, hashes.Count == 0 ? AuditHead.Genesis : hashes[^1]);
-        CheckHead(ReadHeadFile(problems), head, "the head file " + System.IO.Path.GetFileName(HeadPath), problems);
+        if (withHeadFile)
+        {
+            CheckHead(ReadHeadFile(problems), head, "the head file " + System.IO.Path.GetFileName(HeadPath), problems);
+        }
+
         if (expectedHead is not null)
         {
             // The external anchor must still be in the log: at its position, with its hash.
