@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using KoraInfra.Cli.Release;
 using KoraInfra.Platform.Environments;
+using KoraInfra.Platform.Release.Audit;
+using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Release.Plan;
 using KoraInfra.Platform.Release.Signing;
 using KoraInfra.Platform.Settings;
@@ -11,7 +13,8 @@ namespace KoraInfra.Cli.Commands;
 /// <summary>
 /// <c>kora release bind-plan</c> / <c>kora release verify-plan</c>: after promotion, the plan
 /// <c>pulumi preview --save-plan</c> saved for the stack is signed together with the hash of the
-/// manifest the stack runs; <c>pulumi up --plan</c> runs only when that binding verifies.
+/// manifest the stack runs; <c>pulumi up --plan</c> runs only when that binding verifies, and
+/// the check, passed or refused, is an entry of the deploy audit log.
 /// </summary>
 public static class ReleaseCommand
 {
@@ -19,7 +22,7 @@ public static class ReleaseCommand
     public static Command Create(KoraServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return new Command("release", "The approved plan of a promoted release.") { BindPlan(services.Time), VerifyPlan() };
+        return new Command("release", "The approved plan of a promoted release.") { BindPlan(services.Time), VerifyPlan(services.Time) };
     }
 
     private static Command BindPlan(TimeProvider time)
@@ -32,7 +35,8 @@ public static class ReleaseCommand
             var dir = ProjectDirectory.Resolve(parse.GetValue(projectDir));
             var name = Stack(parse.GetValue(stack)!);
             using var key = ReleaseFiles.LoadKey(parse.GetValue(keyFile), ReleaseSigningKey.SigningKeyVariable, dir);
-            var (release, manifestSha) = CurrentRelease(dir, name, key);
+            var (manifest, _, manifestSha) = CurrentManifest(dir, name, key);
+            var release = manifest.Label;
             var planSha = PlanBindings.Sha256Of(ReadBytes(parse.GetValue(plan)!, "plan file"));
             var boundBy = parse.GetValue(who)!;
             if (string.IsNullOrWhiteSpace(boundBy))
@@ -49,26 +53,54 @@ public static class ReleaseCommand
         return command;
     }
 
-    private static Command VerifyPlan()
+    private static Command VerifyPlan(TimeProvider time)
     {
-        var (stack, plan, binding, keyFile, projectDir) = Options($"PEM public key that verifies the binding (default: ${ReleaseSigningKey.VerificationKeyVariable}).");
-        var command = new Command("verify-plan", "Exit 0 only if the binding is signed by the release key for this plan and the manifest the stack runs.") { stack, plan, binding, keyFile, projectDir };
+        var (stack, plan, binding, keyFile, projectDir) = Options($"PEM private key that signs the audit entry (its public half verifies the binding), outside the repository (default: ${ReleaseSigningKey.SigningKeyVariable}).");
+        var who = new Option<string>("--who") { Description = "Who applies the plan (the pipeline actor), recorded in the audit log.", Required = true };
+        var anchor = new AnchorOptions();
+        var command = new Command("verify-plan", "Exit 0 only if the binding is signed by the release key for this plan and the manifest the stack runs; the check is audited either way.") { stack, plan, binding, who, keyFile, projectDir };
+        anchor.AddTo(command);
         command.SetAction(parse =>
         {
             var dir = ProjectDirectory.Resolve(parse.GetValue(projectDir));
             var name = Stack(parse.GetValue(stack)!);
-            using var key = ReleaseFiles.LoadKey(parse.GetValue(keyFile), ReleaseSigningKey.VerificationKeyVariable, dir);
-            var (release, manifestSha) = CurrentRelease(dir, name, key);
-            var planSha = PlanBindings.Sha256Of(ReadBytes(parse.GetValue(plan)!, "plan file"));
-            var envelope = ReleaseFiles.ReadText(parse.GetValue(binding)!, "plan binding");
+            using var key = ReleaseFiles.LoadKey(parse.GetValue(keyFile), ReleaseSigningKey.SigningKeyVariable, dir);
             var output = parse.InvocationConfiguration.Output;
-            if (PlanBindings.Refusal(envelope, key, name, manifestSha, planSha) is { } refusal)
+            var settings = AuditLogAccess.Settings(dir, name);
+            var log = AuditLogAccess.Open(ReleaseFiles.Full(dir, settings.AuditLog), time, key);
+            var verification = AuditLogAccess.Verify(log, anchor.From(parse));
+            if (!verification.IsIntact)
             {
-                output.WriteLine($"refused: the plan binding does not verify: {refusal}; do not run 'pulumi up --plan'");
+                output.WriteLine($"refused: the deploy audit log {settings.AuditLog} failed verification; do not run 'pulumi up --plan':");
+                verification.Problems.ToList().ForEach(p => output.WriteLine("  " + p));
                 return ExitCodes.Findings;
             }
 
-            output.WriteLine($"plan binding verified: plan {planSha} is the approved plan of {release} on {name}");
+            var (manifest, relative, manifestSha) = CurrentManifest(dir, name, key);
+            var planSha = PlanBindings.Sha256Of(ReadBytes(parse.GetValue(plan)!, "plan file"));
+            var refusal = PlanBindings.Refusal(ReleaseFiles.ReadText(parse.GetValue(binding)!, "plan binding"), key, name, manifestSha, planSha);
+            var entry = log.Append(new DeployAuditEntry
+            {
+                Sequence = 0,
+                At = default,
+                Who = parse.GetValue(who)!,
+                Stack = name,
+                Action = DeployAction.PlanCheck,
+                Release = manifest.Label,
+                Commit = manifest.Commit,
+                Images = manifest.Images.Select(i => i.ToString()).ToList(),
+                Result = refusal is null ? DeployResult.Admitted : DeployResult.Refused,
+                Reason = refusal is null ? $"plan {planSha}" : refusal,
+                Manifest = relative,
+                ManifestSha256 = manifestSha,
+            });
+            if (refusal is not null)
+            {
+                output.WriteLine($"refused: the plan binding does not verify: {refusal}; do not run 'pulumi up --plan'; audit entry {entry.Sequence} records the refusal");
+                return ExitCodes.Findings;
+            }
+
+            output.WriteLine($"plan binding verified: plan {planSha} is the approved plan of {manifest.Label} on {name}; audit entry {entry.Sequence}");
             return ExitCodes.Ok;
         });
         return command;
@@ -87,7 +119,7 @@ public static class ReleaseCommand
             : throw new UsageException($"stack '{stack}' deploys no release manifest; expected 'staging' or 'prod'");
 
     // The release the stack runs: the manifest its kora-infra:release names, verified for the stack.
-    private static (string Release, string ManifestSha256) CurrentRelease(string projectDir, string stack, ECDsa key)
+    private static (ReleaseManifest Manifest, string Path, string ManifestSha256) CurrentManifest(string projectDir, string stack, ECDsa key)
     {
         var file = Path.Combine(projectDir, StackFiles.FileName(stack));
         var result = StackFiles.Validate(file);
@@ -104,7 +136,7 @@ public static class ReleaseCommand
         var envelope = ReleaseFiles.ReadText(ReleaseFiles.Full(projectDir, relative), "release manifest");
         var verification = ReleaseManifestVerifier.Verify(envelope, key, stack);
         return verification.Manifest is { } manifest
-            ? (manifest.Label, ReleaseFiles.Sha256Of(envelope))
+            ? (manifest, relative, ReleaseFiles.Sha256Of(envelope))
             : throw new UsageException($"the release manifest '{relative}' of {stack} does not verify: {verification.Refusal}");
     }
 

@@ -239,15 +239,27 @@ public sealed class ReleaseGovernanceCommandsTests : IDisposable
         File.WriteAllText(plan, "{\"manifest\": {\"time\": \"2026-03-02T15:00:00Z\"}, \"resourcePlans\": {}}");
 
         var bind = _ws.Kora("release", "bind-plan", "--stack", "prod", "--plan", plan, "--binding", binding, "--who", "release-bot", "--key-file", _ws.SigningKey, "--project-dir", _ws.Project);
-        var verified = _ws.Kora("release", "verify-plan", "--stack", "prod", "--plan", plan, "--binding", binding, "--key-file", _ws.VerifyKey, "--project-dir", _ws.Project);
+        var verified = _ws.VerifyPlan(plan, binding);
+        var accepted = _ws.LastEntry();
+        var files = Directory.GetFiles(_ws.Project, "Pulumi.*.yaml").ToDictionary(f => f, File.ReadAllText);
         File.AppendAllText(plan, " ");
-        var changed = _ws.Kora("release", "verify-plan", "--stack", "prod", "--plan", plan, "--binding", binding, "--key-file", _ws.VerifyKey, "--project-dir", _ws.Project);
+        var changed = _ws.VerifyPlan(plan, binding);
 
         Assert.True(bind.ExitCode == 0, bind.All);
         Assert.Contains("to v1.4.0 on prod", bind.Output, StringComparison.Ordinal);
         Assert.True(verified.ExitCode == 0, verified.All);
+        Assert.Equal("plan-check", (string?)accepted["action"]);
+        Assert.Equal("admitted", (string?)accepted["result"]);
         Assert.Equal(1, changed.ExitCode);
         Assert.Contains("the plan was changed or replaced after it was bound", changed.Output, StringComparison.Ordinal);
+        var refused = _ws.LastEntry();
+        Assert.Equal("plan-check", (string?)refused["action"]);
+        Assert.Equal("refused", (string?)refused["result"]);
+        Assert.Contains("the plan was changed or replaced", (string?)refused["reason"], StringComparison.Ordinal);
+        Assert.Equal(files, Directory.GetFiles(_ws.Project, "Pulumi.*.yaml").ToDictionary(f => f, File.ReadAllText));
+
+        // A plan check changes no release: a rollback still returns to the release before.
+        Assert.Equal(0, _ws.Verify().ExitCode);
     }
 
     [Fact]
@@ -261,10 +273,11 @@ public sealed class ReleaseGovernanceCommandsTests : IDisposable
         Assert.Equal(0, _ws.Kora("release", "bind-plan", "--stack", "prod", "--plan", plan, "--binding", binding, "--who", "release-bot", "--key-file", _ws.SigningKey, "--project-dir", _ws.Project).ExitCode);
         Assert.Equal(0, _ws.Rollback("prod").ExitCode);
 
-        var run = _ws.Kora("release", "verify-plan", "--stack", "prod", "--plan", plan, "--binding", binding, "--key-file", _ws.VerifyKey, "--project-dir", _ws.Project);
+        var run = _ws.VerifyPlan(plan, binding);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("(v1.5.0), but the stack's release is", run.Output, StringComparison.Ordinal);
+        Assert.Equal("v1.4.0", (string?)_ws.LastEntry()["release"]);
     }
 
     [Fact]

@@ -57,6 +57,13 @@ public sealed class ReleaseScriptsTests : IDisposable
         _ws.Release("v1.4.0", "v1.4.0-rc.2", ReleaseFixtures.Api, ReleaseFixtures.Worker);
         _ws.Release("v1.5.0", "v1.5.0-rc.1", ReleaseFixtures.Api, ReleaseFixtures.Image("ghcr.io/koraos/worker", '7'));
 
+        var plan = Path.Combine(_dir, "plan.json");
+        var binding = Path.Combine(_dir, "plan.binding.dsse.json");
+        File.WriteAllText(plan, "{}");
+        Assert.Equal(0, _ws.Kora("release", "bind-plan", "--stack", "prod", "--plan", plan, "--binding", binding, "--who", "release-bot", "--key-file", _ws.SigningKey, "--project-dir", _ws.Project).ExitCode);
+        Assert.Equal(0, _ws.VerifyPlan(plan, binding).ExitCode);
+
+        // The plan check is in the log and changes no release.
         Assert.Equal("releases/prod/v1.5.0.dsse.json", Current("prod"));
         Assert.Equal("releases/staging/v1.5.0-rc.1.dsse.json", Current("staging"));
         Assert.Equal(0, _ws.Rollback("prod", "oncall").ExitCode);

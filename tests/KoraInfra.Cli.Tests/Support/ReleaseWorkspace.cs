@@ -93,6 +93,9 @@ internal sealed class ReleaseWorkspace : IDisposable
     public KoraRun Rollback(string stack, string who = "oncall-dana") =>
         Publish(Kora(["rollback", "--stack", stack, "--who", who, "--key-file", SigningKey, "--project-dir", Project, .. Anchor()]));
 
+    public KoraRun VerifyPlan(string plan, string binding) =>
+        Publish(Kora(["release", "verify-plan", "--stack", "prod", "--plan", plan, "--binding", binding, "--who", "release-bot", "--key-file", SigningKey, "--project-dir", Project, .. Anchor()]));
+
     public KoraRun Verify(params string[] extra) => Kora(["audit", "verify", "--project-dir", Project, "--key-file", VerifyKey, .. extra]);
 
     /// <summary>Deploys a main build of the commit to staging, as the main workflow does.</summary>

@@ -10,6 +10,12 @@ public enum DeployAction
 
     /// <summary>A promotion of the previous stable manifest.</summary>
     Rollback,
+
+    /// <summary>
+    /// The check, before <c>pulumi up --plan</c>, that the saved plan is the one bound to the
+    /// manifest the stack runs; it changes no release, so the history ignores it.
+    /// </summary>
+    PlanCheck,
 }
 
 /// <summary>The outcome of the action.</summary>
