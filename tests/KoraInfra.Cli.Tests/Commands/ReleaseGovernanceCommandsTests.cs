@@ -152,8 +152,8 @@ public sealed class ReleaseGovernanceCommandsTests : IDisposable
     [Fact]
     public void The_audit_log_location_is_not_a_flag_of_promote_or_rollback()
     {
-        var promote = _ws.Kora("promote", "--evidence", _ws.Evidence(ReleaseFixtures.Staging(), "s"), "--who", "ci", "--key-file", _ws.SigningKey, "--project-dir", _ws.Project, "--audit-log", "/tmp/elsewhere.jsonl");
-        var rollback = _ws.Kora("rollback", "--stack", "prod", "--who", "ci", "--key-file", _ws.SigningKey, "--project-dir", _ws.Project, "--audit-log", "/tmp/elsewhere.jsonl");
+        var promote = _ws.Kora("promote", "--evidence", _ws.Evidence(ReleaseFixtures.Staging(), "s"), "--who", "ci", "--key-file", _ws.SigningKey, "--project-dir", _ws.Project, "--audit-log", "../elsewhere.jsonl");
+        var rollback = _ws.Kora("rollback", "--stack", "prod", "--who", "ci", "--key-file", _ws.SigningKey, "--project-dir", _ws.Project, "--audit-log", "../elsewhere.jsonl");
 
         Assert.Equal(2, promote.ExitCode);
         Assert.Equal(2, rollback.ExitCode);
