@@ -17,11 +17,12 @@ public static class KoraApp
             DbCommand.Create(),
             AlertsCommand.Create(),
             PolicyCommand.Create(services),
-            GateCommand.Create(),
+            GateCommand.Create(services),
             PromoteCommand.Create(services),
             RollbackCommand.Create(services),
             AuditCommand.Create(),
             SecretsCommand.Create(),
+            ReleaseCommand.Create(services),
         };
 
         var parse = root.Parse(args);

@@ -2,7 +2,9 @@
 # The release store: an Azure blob container with a time-based immutability (WORM) policy, so a
 # blob, once written, can be neither changed nor deleted. Signed manifests and every version of
 # the deploy audit log live there; the audit log's newest head there is the anchor
-# `kora audit verify --expect-count/--expect-hash` checks against.
+# `kora promote/rollback/audit verify --expect-count/--expect-hash` check against, and its newest
+# copy is the one `kora audit verify --worm-copy` checks the log extends. The log's path is the
+# one the stack settings name (kora-infra:promotion.auditLog, audit/deploy-audit.jsonl).
 #
 #   store.sh pull-audit                 download the newest audit log + head into audit/
 #   store.sh push-audit                 upload audit/ as a new version (never overwrites)
@@ -24,6 +26,9 @@ case "${1:?usage: store.sh pull-audit|push-audit|pull-manifest|pull-all-manifest
       # Only before a stack's first release: its first `up` declares the store.
       echo "::warning::release store $account does not exist yet: starting an empty deploy audit log" >&2
       : > audit/anchor.args
+      mkdir -p audit/worm
+      : > audit/deploy-audit.jsonl
+      : > audit/worm/deploy-audit.jsonl
       exit 0
     fi
     latest=$(blob list --prefix audit/deploy-audit- --query '[].name' -o tsv | sort -V | tail -n 1)
@@ -31,13 +36,25 @@ case "${1:?usage: store.sh pull-audit|push-audit|pull-manifest|pull-all-manifest
       count=${latest#audit/deploy-audit-}; count=${count%.jsonl}
       blob download --name "$latest" --file audit/deploy-audit.jsonl >/dev/null
       blob download --name "audit/deploy-audit-$count.head.json" --file audit/deploy-audit.jsonl.head.json >/dev/null
+      # The WORM copy, kept apart: `kora audit verify --worm-copy` and push-audit check that the
+      # log still extends it entry for entry.
+      mkdir -p audit/worm
+      cp audit/deploy-audit.jsonl audit/worm/deploy-audit.jsonl
       # The anchor: the head as the store holds it, given to `kora audit verify`.
       jq -r '"--expect-count \(.count) --expect-hash \(.lastHash)"' audit/deploy-audit.jsonl.head.json > audit/anchor.args
     else
       : > audit/anchor.args
+      mkdir -p audit/worm
+      : > audit/deploy-audit.jsonl
+      : > audit/worm/deploy-audit.jsonl
     fi
     ;;
   push-audit)
+    # Publish only a log that verifies and extends the store's copy: a tampered log never
+    # becomes the newest version the next run anchors on.
+    worm=()
+    [ -f audit/worm/deploy-audit.jsonl ] && worm=(--worm-copy audit/worm/deploy-audit.jsonl)
+    kora audit verify --audit-log audit/deploy-audit.jsonl "${worm[@]}" >&2 || { echo "store.sh: the audit log does not verify; not published" >&2; exit 1; }
     count=$(jq -r .count audit/deploy-audit.jsonl.head.json)
     blob upload --name "audit/deploy-audit-$count.jsonl" --file audit/deploy-audit.jsonl --overwrite false >/dev/null
     blob upload --name "audit/deploy-audit-$count.head.json" --file audit/deploy-audit.jsonl.head.json --overwrite false >/dev/null

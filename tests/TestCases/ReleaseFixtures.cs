@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using KoraInfra.Platform.Database;
+using KoraInfra.Platform.Release.Audit;
 using KoraInfra.Platform.Release.Gates;
 using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Release.Signing;
@@ -103,10 +104,75 @@ public static class ReleaseFixtures
     public static ReleaseManifest RcManifest(PromotionEvidence? evidence = null)
     {
         var rc = evidence ?? Rc();
-        return Gatekeeper.ManifestFor(rc, RcPromotionGate.Evaluate(rc), Now.AddDays(-2));
+        return Gatekeeper.ManifestFor(rc, RcPromotionGate.Evaluate(rc, Context()), Now.AddDays(-2));
     }
 
     /// <summary>The RC manifest, signed and verified as the prod gate receives it.</summary>
     public static ManifestVerification ApprovedRc(ECDsa key, ReleaseManifest? manifest = null) =>
         ReleaseManifestVerifier.Verify(ReleaseManifestSigner.Sign(manifest ?? RcManifest(), key), key, "staging");
+
+    /// <summary>Who promotes in the fixtures (the pipeline actor); never one of the approvers.</summary>
+    public const string Promoter = "release-bot";
+
+    /// <summary>The approval window the committed staging and prod settings set (72 h).</summary>
+    public static readonly TimeSpan ApprovalWindow = TimeSpan.FromHours(72);
+
+    /// <summary>An admitted (or refused) promotion as the audit log records it.</summary>
+    public static DeployAuditEntry Promoted(long sequence, PromotionGate gate, string release, IReadOnlyList<ImageReference> images, DateTimeOffset at, string commit = Commit, DeployResult result = DeployResult.Admitted, string? manifestSha256 = null) => new()
+    {
+        Sequence = sequence,
+        At = at,
+        Who = Promoter,
+        Stack = PromotionGates.TargetStack(gate),
+        Action = DeployAction.Promote,
+        Gate = gate,
+        Release = release,
+        Commit = commit,
+        Images = images.Select(i => i.ToString()).ToList(),
+        Result = result,
+        ManifestSha256 = manifestSha256,
+    };
+
+    /// <summary>A verified history of the given entries.</summary>
+    public static ReleaseLedger History(params DeployAuditEntry[] entries) =>
+        ReleaseLedger.From(new AuditVerification(entries, [], new AuditHead(entries.Length, entries.Length == 0 ? AuditHead.Genesis : new string('e', 64))));
+
+    /// <summary>The artifact (with and without the tools image) ran in staging three days ago.</summary>
+    public static ReleaseLedger StagingHistory() => History(StagingEntries());
+
+    /// <summary>
+    /// The history a GA release of the fixtures expects: the artifact ran in staging, then RC
+    /// v1.4.0-rc.2 was admitted two days ago as the file <paramref name="approvedRc"/> (when given).
+    /// </summary>
+    public static ReleaseLedger ReleasedRcHistory(ManifestVerification? approvedRc = null) => History(
+        [.. StagingEntries(), Promoted(3, PromotionGate.PromoteRc, "v1.4.0-rc.2", [Api, Worker], Now.AddDays(-2), manifestSha256: approvedRc?.EnvelopeSha256)]);
+
+    /// <summary>An RC gate's context: the staging history, the fixtures' promoter, <see cref="Now"/>, the 72 h window, no pending credential.</summary>
+    public static GateContext Context(ReleaseLedger? history = null, ICompromisedCredentialSource? credentials = null, string promoter = Promoter, DateTimeOffset? now = null) =>
+        new(history ?? StagingHistory(), promoter, now ?? Now, ApprovalWindow, credentials ?? new FixedCredentials());
+
+    /// <summary>A staging gate's context: nothing promoted yet.</summary>
+    public static GateContext StagingContext() => Context(History());
+
+    /// <summary>A prod gate's context: the RC <paramref name="approvedRc"/> was admitted after the artifact ran in staging.</summary>
+    public static GateContext ProdContext(ManifestVerification? approvedRc, ICompromisedCredentialSource? credentials = null) =>
+        Context(ReleasedRcHistory(approvedRc), credentials);
+
+    private static DeployAuditEntry[] StagingEntries() =>
+    [
+        Promoted(1, PromotionGate.DeployStaging, "main@" + Commit[..12], [Api, Worker], Now.AddDays(-3)),
+        Promoted(2, PromotionGate.DeployStaging, "main@" + Commit[..12], FullReleaseImages, Now.AddDays(-3).AddMinutes(10)),
+    ];
+}
+
+/// <summary>A compromised-credential record with fixed contents, remembering which stacks were asked for.</summary>
+public sealed class FixedCredentials(params PendingCompromisedCredential[] pending) : ICompromisedCredentialSource
+{
+    public List<string> AskedFor { get; } = [];
+
+    public IReadOnlyList<PendingCompromisedCredential> Pending(string stack)
+    {
+        AskedFor.Add(stack);
+        return pending;
+    }
 }

@@ -1,34 +1,72 @@
 using System.CommandLine;
 using KoraInfra.Cli.Release;
+using KoraInfra.Platform.Release.Audit;
 using KoraInfra.Platform.Release.Gates;
+using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Release.Signing;
 
 namespace KoraInfra.Cli.Commands;
 
-/// <summary><c>kora gate check --evidence FILE [--rc-manifest FILE]</c>: judges a promotion without changing anything.</summary>
+/// <summary>
+/// <c>kora gate check --evidence FILE [--rc-manifest FILE]</c>: judges a promotion as
+/// <c>kora promote</c> would (same history, clock, window and secrets record) without changing anything.
+/// </summary>
 public static class GateCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create()
+    public static Command Create(KoraServices services)
     {
+        ArgumentNullException.ThrowIfNull(services);
         var evidence = new Option<string>("--evidence") { Description = "The promotion evidence (JSON) the pipeline gathered; its 'gate' names the gate.", Required = true };
         var rcManifest = new Option<string?>("--rc-manifest") { Description = "deploy-prod only: the approved RC's signed manifest (DSSE envelope)." };
-        var keyFile = new Option<string?>("--key-file") { Description = $"PEM public key that verifies release manifests (default: ${ReleaseSigningKey.VerificationKeyVariable})." };
+        var keyFile = new Option<string?>("--key-file") { Description = $"PEM public key that verifies release manifests and the audit log (default: ${ReleaseSigningKey.VerificationKeyVariable})." };
+        var who = new Option<string?>("--who") { Description = "Who will promote (never counted as an approver)." };
+        var projectDir = new Option<string?>("--project-dir") { Description = "The directory holding Pulumi.yaml (default: found from the working directory)." };
+        var anchor = new AnchorOptions();
         var check = new Command("check", "Evaluate a promotion gate; every failed condition is named with the evidence that is missing.")
         {
             evidence,
             rcManifest,
             keyFile,
+            who,
+            projectDir,
         };
-        check.SetAction(parse => Run(parse.GetValue(evidence)!, parse.GetValue(rcManifest), parse.GetValue(keyFile), parse.InvocationConfiguration.Output));
+        anchor.AddTo(check);
+        check.SetAction(parse => Run(
+            parse.GetValue(evidence)!,
+            parse.GetValue(rcManifest),
+            parse.GetValue(keyFile),
+            parse.GetValue(who) ?? string.Empty,
+            anchor.From(parse),
+            ProjectDirectory.Resolve(parse.GetValue(projectDir)),
+            services.Time,
+            parse.InvocationConfiguration.Output));
         return new Command("gate", "Promotion gates of the release plan (deploy-staging, promote-rc, deploy-prod).") { check };
     }
 
-    private static int Run(string evidencePath, string? rcManifest, string? keyFile, TextWriter output)
+    private static int Run(string evidencePath, string? rcManifest, string? keyFile, string who, AuditHead? anchor, string projectDir, TimeProvider time, TextWriter output)
     {
         var evidence = GateInputs.Evidence(evidencePath);
-        var approvedRc = GateInputs.ApprovedRc(evidence, rcManifest, () => ReleaseFiles.LoadKey(keyFile, ReleaseSigningKey.VerificationKeyVariable, Directory.GetCurrentDirectory()));
-        var report = Gatekeeper.Evaluate(evidence, approvedRc);
+        var stack = PromotionGates.TargetStack(evidence.Gate);
+        var settings = AuditLogAccess.Settings(projectDir, stack);
+        var logPath = ReleaseFiles.Full(projectDir, settings.AuditLog);
+        var history = ReleaseLedger.Empty;
+        if (File.Exists(logPath) && new FileInfo(logPath).Length > 0)
+        {
+            using var key = ReleaseFiles.LoadKey(keyFile, ReleaseSigningKey.VerificationKeyVariable, projectDir);
+            var verification = AuditLogAccess.Verify(AuditLogAccess.Open(logPath, time, key), anchor);
+            if (!verification.IsIntact)
+            {
+                output.WriteLine($"the deploy audit log {settings.AuditLog} failed verification, so no gate can read its history:");
+                verification.Problems.ToList().ForEach(p => output.WriteLine("  " + p));
+                return ExitCodes.Findings;
+            }
+
+            history = ReleaseLedger.From(verification);
+        }
+
+        var approvedRc = GateInputs.ApprovedRc(evidence, rcManifest, () => ReleaseFiles.LoadKey(keyFile, ReleaseSigningKey.VerificationKeyVariable, projectDir));
+        var report = Gatekeeper.Evaluate(evidence, approvedRc, GateInputs.Context(history, who, time, settings.ApprovalWindow, projectDir));
         GatePrinter.Print(report, output);
         return report.Passed ? ExitCodes.Ok : ExitCodes.Findings;
     }

@@ -10,7 +10,7 @@ namespace KoraInfra.Cli.Commands;
 /// <c>kora rollback --stack prod --who NAME</c>: promotes the previous stable manifest of the
 /// stack ("rollback imediato para versao estavel, sem bypass de gates obrigatorios"): the
 /// manifest must be the very file the audit log recorded and must still verify; the rollback is
-/// audited like a promotion.
+/// audited like a promotion, and so is a refused one.
 /// </summary>
 public static class RollbackCommand
 {
@@ -21,26 +21,26 @@ public static class RollbackCommand
         var time = services.Time;
         var stack = new Option<string>("--stack") { Description = "The stack to roll back: staging or prod.", Required = true };
         var who = new Option<string>("--who") { Description = "Who rolls back, recorded in the audit log.", Required = true };
-        var keyFile = new Option<string?>("--key-file") { Description = $"PEM public key that verifies release manifests (default: ${ReleaseSigningKey.VerificationKeyVariable})." };
-        var log = new Option<string?>("--audit-log") { Description = $"The deploy audit log (default: {ReleaseFiles.DefaultAuditLog} in the project)." };
+        var keyFile = new Option<string?>("--key-file") { Description = $"PEM private key that signs audit entries (its public half verifies the manifests), outside the repository (default: ${ReleaseSigningKey.SigningKeyVariable})." };
         var projectDir = new Option<string?>("--project-dir") { Description = "The directory holding Pulumi.yaml (default: found from the working directory)." };
+        var anchor = new AnchorOptions();
         var command = new Command("rollback", "Promote the previous stable release manifest of a stack, audited like a promotion.")
         {
             stack,
             who,
             keyFile,
-            log,
             projectDir,
         };
+        anchor.AddTo(command);
         command.SetAction(parse =>
         {
             var dir = ProjectDirectory.Resolve(parse.GetValue(projectDir));
-            return Run(parse.GetValue(stack)!, parse.GetValue(who)!, parse.GetValue(keyFile), ReleaseFiles.AuditLogPath(dir, parse.GetValue(log)), dir, time, parse.InvocationConfiguration.Output);
+            return Run(parse.GetValue(stack)!, parse.GetValue(who)!, parse.GetValue(keyFile), anchor.From(parse), dir, time, parse.InvocationConfiguration.Output);
         });
         return command;
     }
 
-    private static int Run(string stack, string who, string? keyFile, string auditLog, string projectDir, TimeProvider time, TextWriter output)
+    private static int Run(string stack, string who, string? keyFile, AuditHead? anchor, string projectDir, TimeProvider time, TextWriter output)
     {
         if (!StackNames.TryParse(stack, out var environment) || !EnvironmentProfiles.For(environment).RequiresReleaseManifest)
         {
@@ -52,38 +52,49 @@ public static class RollbackCommand
             throw new UsageException("--who is empty; expected who rolls back");
         }
 
-        var log = new DeployAuditLog(auditLog, time);
-        var verification = log.Verify();
+        using var key = ReleaseFiles.LoadKey(keyFile, ReleaseSigningKey.SigningKeyVariable, projectDir);
+        var settings = AuditLogAccess.Settings(projectDir, stack);
+        var log = AuditLogAccess.Open(ReleaseFiles.Full(projectDir, settings.AuditLog), time, key);
+        var verification = AuditLogAccess.Verify(log, anchor);
         if (!verification.IsIntact)
         {
-            output.WriteLine($"refused: the deploy audit log {auditLog} failed verification; nothing was rolled back:");
+            output.WriteLine($"refused: the deploy audit log {settings.AuditLog} failed verification; nothing was rolled back or appended:");
             verification.Problems.ToList().ForEach(p => output.WriteLine("  " + p));
             return ExitCodes.Findings;
         }
 
-        var deployed = ReleaseHistory.Deployed(verification.Entries, stack);
+        int Refuse(DeployAuditEntry? target, string? rollbackOf, string reason)
+        {
+            var entry = log.Append(AuditDrafts.RefusedRollback(stack, target, rollbackOf, who, reason));
+            output.WriteLine($"refused: {reason}; nothing was rolled back; audit entry {entry.Sequence} records the refusal");
+            return ExitCodes.Findings;
+        }
+
+        var deployed = ReleaseLedger.From(verification).Deployed(stack);
         if (deployed.Count < 2)
         {
-            output.WriteLine($"refused: the audit log holds no stable release of {stack} before {(deployed.Count == 0 ? "nothing" : deployed[^1].Release)}; nothing to roll back to");
-            return ExitCodes.Findings;
+            return Refuse(null, deployed.Count == 0 ? null : deployed[^1].Release, $"the audit log holds no stable release of {stack} before {(deployed.Count == 0 ? "nothing" : deployed[^1].Release)}; nothing to roll back to");
         }
 
         var current = deployed[^1];
         var previous = deployed[^2];
-        var envelope = ReleaseFiles.ReadText(ReleaseFiles.Full(projectDir, previous.Manifest!), $"manifest of {previous.Release}");
+        var path = ReleaseFiles.Full(projectDir, previous.Manifest!);
+        if (!File.Exists(path))
+        {
+            return Refuse(previous, current.Release, $"the manifest of {previous.Release} ({previous.Manifest}) is not in the checkout (fetch it from the release store)");
+        }
+
+        var envelope = File.ReadAllText(path);
         var digest = ReleaseFiles.Sha256Of(envelope);
         if (digest != previous.ManifestSha256)
         {
-            output.WriteLine($"refused: {previous.Manifest} is not the file promoted in audit entry {previous.Sequence} ({digest} != {previous.ManifestSha256}); nothing was rolled back");
-            return ExitCodes.Findings;
+            return Refuse(previous, current.Release, $"{previous.Manifest} is not the file promoted in audit entry {previous.Sequence} ({digest} != {previous.ManifestSha256})");
         }
 
-        using var key = ReleaseFiles.LoadKey(keyFile, ReleaseSigningKey.VerificationKeyVariable, projectDir);
         var manifest = ReleaseManifestVerifier.Verify(envelope, key, stack);
         if (manifest.Manifest is not { } target)
         {
-            output.WriteLine($"refused: the manifest of {previous.Release} no longer verifies: {manifest.Refusal}; nothing was rolled back");
-            return ExitCodes.Findings;
+            return Refuse(previous, current.Release, $"the manifest of {previous.Release} no longer verifies: {manifest.Refusal}");
         }
 
         var (stackFile, stackText) = StackFileUpdate.WithRelease(projectDir, stack, previous.Manifest!);

@@ -1,16 +1,38 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KoraInfra.Platform.Release.Audit;
 using KoraInfra.Platform.Release.Gates;
 using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Release.Signing;
+using KoraInfra.Platform.Secrets;
 
 namespace KoraInfra.Cli.Release;
 
-/// <summary>Reads what a gate judges: the evidence file and, for prod, the approved RC's signed manifest.</summary>
+/// <summary>Reads what a gate judges: the evidence file, the approved RC's signed manifest for prod, and the gate's context.</summary>
 internal static class GateInputs
 {
     public static PromotionEvidence Evidence(string path) => ReleaseFiles.ReadDocument<PromotionEvidence>(path, "evidence file");
 
+    /// <summary>
+    /// The gate an unreadable evidence file names, when its <c>gate</c> field can still be read:
+    /// so the refusal lands in the log of the stack it was aimed at.
+    /// </summary>
+    public static PromotionGate? GateNamedIn(string path)
+    {
+        try
+        {
+            var name = JsonNode.Parse(File.ReadAllText(path))?["gate"]?.GetValue<string>();
+            return name is not null && PromotionGates.ByName.TryGetValue(name, out var gate) ? gate : null;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or IOException or FormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Verifies the RC manifest for the prod gate; null when none was given (the gate then names it as missing).</summary>
-    public static ManifestVerification? ApprovedRc(PromotionEvidence evidence, string? rcManifest, Func<System.Security.Cryptography.ECDsa> verificationKey)
+    public static ManifestVerification? ApprovedRc(PromotionEvidence evidence, string? rcManifest, Func<ECDsa> verificationKey)
     {
         if (rcManifest is null)
         {
@@ -26,4 +48,8 @@ internal static class GateInputs
         using var key = verificationKey();
         return ReleaseManifestVerifier.Verify(envelope, key, "staging");
     }
+
+    /// <summary>The context of a gate: the verified history, the promoter, the clock, the stack's window, the secrets record.</summary>
+    public static GateContext Context(ReleaseLedger history, string promoter, TimeProvider time, TimeSpan window, string projectDir) =>
+        new(history, promoter, time.GetUtcNow(), window, new StackFileCompromisedCredentials(projectDir, time));
 }

@@ -8,9 +8,6 @@ namespace KoraInfra.Cli.Release;
 /// <summary>Where release commands read and write, and the reading helpers they share.</summary>
 internal static class ReleaseFiles
 {
-    /// <summary>The default deploy audit log, relative to the project directory.</summary>
-    public const string DefaultAuditLog = "audit/deploy-audit.jsonl";
-
     /// <summary>Where a signed manifest is stored, relative to the project directory.</summary>
     public static string ManifestPath(ReleaseManifest manifest)
     {
@@ -19,8 +16,6 @@ internal static class ReleaseFiles
     }
 
     public static string Full(string projectDir, string relative) => Path.GetFullPath(Path.Combine(projectDir, relative));
-
-    public static string AuditLogPath(string projectDir, string? given) => given is null ? Full(projectDir, DefaultAuditLog) : Path.GetFullPath(given);
 
     public static string ReadText(string path, string what) =>
         File.Exists(path) ? File.ReadAllText(path) : throw new UsageException($"{what} '{path}' does not exist");

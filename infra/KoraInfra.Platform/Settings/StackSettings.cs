@@ -45,6 +45,9 @@ public sealed record StackSettings
     /// <summary>Vault administrators, emergency rotations and compromised-credential reports.</summary>
     public required SecretsSettings Secrets { get; init; }
 
+    /// <summary>Where the deploy audit log lives and how fresh approvals must be (<c>kora-infra:promotion</c>); none in dev.</summary>
+    public PromotionSettings? Promotion { get; init; }
+
     /// <summary>The resource names of this stack.</summary>
     public ResourceNamer Names => new(NamingPrefix, Environment.Name, Region);
 }

@@ -21,7 +21,7 @@ public sealed class ReleaseScriptsTests : IDisposable
     {
         var evidence = StagingEvidence("lint=passed", "unit-integration=passed", "smoke-runtime=passed", "security-checks=passed");
 
-        var run = _ws.Kora("gate", "check", "--evidence", evidence);
+        var run = _ws.Kora("gate", "check", "--evidence", evidence, "--project-dir", _ws.Project);
 
         Assert.True(run.ExitCode == 0, run.All);
         var json = JsonNode.Parse(File.ReadAllText(evidence))!;
@@ -35,7 +35,7 @@ public sealed class ReleaseScriptsTests : IDisposable
     {
         var evidence = StagingEvidence("lint=failed", "unit-integration=passed", "smoke-runtime=passed", "security-checks=passed");
 
-        var run = _ws.Kora("gate", "check", "--evidence", evidence);
+        var run = _ws.Kora("gate", "check", "--evidence", evidence, "--project-dir", _ws.Project);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("FAIL  required-check.lint", run.Output, StringComparison.Ordinal);
@@ -57,9 +57,16 @@ public sealed class ReleaseScriptsTests : IDisposable
         _ws.Release("v1.4.0", "v1.4.0-rc.2", ReleaseFixtures.Api, ReleaseFixtures.Worker);
         _ws.Release("v1.5.0", "v1.5.0-rc.1", ReleaseFixtures.Api, ReleaseFixtures.Image("ghcr.io/koraos/worker", '7'));
 
+        var plan = Path.Combine(_dir, "plan.json");
+        var binding = Path.Combine(_dir, "plan.binding.dsse.json");
+        File.WriteAllText(plan, "{}");
+        Assert.Equal(0, _ws.Kora("release", "bind-plan", "--stack", "prod", "--plan", plan, "--binding", binding, "--who", "release-bot", "--key-file", _ws.SigningKey, "--project-dir", _ws.Project).ExitCode);
+        Assert.Equal(0, _ws.VerifyPlan(plan, binding).ExitCode);
+
+        // The plan check is in the log and changes no release.
         Assert.Equal("releases/prod/v1.5.0.dsse.json", Current("prod"));
         Assert.Equal("releases/staging/v1.5.0-rc.1.dsse.json", Current("staging"));
-        Assert.Equal(0, _ws.Kora("rollback", "--stack", "prod", "--who", "oncall", "--key-file", _ws.VerifyKey, "--project-dir", _ws.Project).ExitCode);
+        Assert.Equal(0, _ws.Rollback("prod", "oncall").ExitCode);
         Assert.Equal("releases/prod/v1.4.0.dsse.json", Current("prod"));
     }
 

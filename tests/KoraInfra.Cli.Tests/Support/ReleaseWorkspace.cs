@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
 using KoraInfra.Platform.Release.Gates;
 using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.TestCases;
@@ -8,7 +10,9 @@ namespace KoraInfra.Cli.Tests.Support;
 
 /// <summary>
 /// A scratch project with the committed stack files, a release key made for the test (kept in
-/// a directory outside the project), and a fake clock: what the pipeline has when it promotes.
+/// a directory outside the project), a fake clock, and the head the release store (WORM) would
+/// hold: what the pipeline has when it promotes. After every promote or rollback that appended
+/// an entry, admitted or refused, the head is "published", as the workflows push the log.
 /// </summary>
 internal sealed class ReleaseWorkspace : IDisposable
 {
@@ -35,11 +39,19 @@ internal sealed class ReleaseWorkspace : IDisposable
 
     public FakeTimeProvider Time { get; } = new(ReleaseFixtures.Now);
 
+    /// <summary>The log the committed staging and prod settings name.</summary>
     public string AuditLog => Path.Combine(Project, "audit", "deploy-audit.jsonl");
+
+    /// <summary>The head last published to the release store: (count, hash), or none before the first entry.</summary>
+    public (long Count, string Hash)? Published { get; set; }
 
     public string StackFile(string stack) => Path.Combine(Project, $"Pulumi.{stack}.yaml");
 
     public string Manifest(string stack, string version) => Path.Combine(Project, "releases", stack, version + ".dsse.json");
+
+    /// <summary>A 40-hex commit per release, the fixtures' own for v1.4.0.</summary>
+    public static string CommitOf(string ga) =>
+        ga == "v1.4.0" ? ReleaseFixtures.Commit : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ga)))[..40];
 
     /// <summary>Writes evidence to a file in the keys directory (outside the project) and returns its path.</summary>
     public string Evidence(PromotionEvidence evidence, string name)
@@ -49,31 +61,90 @@ internal sealed class ReleaseWorkspace : IDisposable
         return path;
     }
 
+    /// <summary>Writes any text as an evidence file.</summary>
+    public string EvidenceText(string text, string name)
+    {
+        var path = Path.Combine(_keys, name + ".json");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>The approvals given now, as the protected environments give them just before the job runs.</summary>
+    public PromotionEvidence Fresh(PromotionEvidence evidence) =>
+        evidence with { Approvals = evidence.Approvals.Select(a => a with { At = Time.GetUtcNow() }).ToList() };
+
     public KoraRun Kora(params string[] args)
     {
         Time.Advance(TimeSpan.FromMinutes(5));
         return Support.Kora.RunAt(Time, args);
     }
 
-    public KoraRun Promote(PromotionEvidence evidence, string? rcVersion = null)
+    public string[] Anchor() => Published is { } head ? ["--expect-count", head.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "--expect-hash", head.Hash] : [];
+
+    public KoraRun Promote(PromotionEvidence evidence, string? rcVersion = null, string who = "release-bot") =>
+        PromoteFile(Evidence(evidence, "evidence-" + Guid.NewGuid().ToString("N")), rcVersion, who);
+
+    public KoraRun PromoteFile(string evidenceFile, string? rcVersion = null, string who = "release-bot")
     {
-        string[] args = ["promote", "--evidence", Evidence(evidence, "evidence-" + Guid.NewGuid().ToString("N")), "--who", "release-bot", "--key-file", SigningKey, "--project-dir", Project];
-        return rcVersion is null ? Kora(args) : Kora([.. args, "--rc-manifest", Manifest("staging", rcVersion)]);
+        string[] args = ["promote", "--evidence", evidenceFile, "--who", who, "--key-file", SigningKey, "--project-dir", Project, .. Anchor()];
+        return Publish(rcVersion is null ? Kora(args) : Kora([.. args, "--rc-manifest", Manifest("staging", rcVersion)]));
     }
 
-    /// <summary>Promotes an RC and then its GA release, as the RC and GA workflows do.</summary>
+    public KoraRun Rollback(string stack, string who = "oncall-dana") =>
+        Publish(Kora(["rollback", "--stack", stack, "--who", who, "--key-file", SigningKey, "--project-dir", Project, .. Anchor()]));
+
+    public KoraRun VerifyPlan(string plan, string binding) =>
+        Publish(Kora(["release", "verify-plan", "--stack", "prod", "--plan", plan, "--binding", binding, "--who", "release-bot", "--key-file", SigningKey, "--project-dir", Project, .. Anchor()]));
+
+    public KoraRun Verify(params string[] extra) => Kora(["audit", "verify", "--project-dir", Project, "--key-file", VerifyKey, .. extra]);
+
+    /// <summary>Deploys a main build of the commit to staging, as the main workflow does.</summary>
+    public KoraRun Stage(string commit, params ImageReference[] images) =>
+        Promote(Fresh(ReleaseFixtures.Staging() with { Commit = commit, Images = images }));
+
+    /// <summary>Stages the artifact, then promotes it as an RC, as the main and RC workflows do.</summary>
+    public KoraRun StageAndPromoteRc(string rc = "v1.4.0-rc.2", string? commit = null, params ImageReference[] images)
+    {
+        commit ??= ReleaseFixtures.Commit;
+        images = images.Length == 0 ? [ReleaseFixtures.Api, ReleaseFixtures.Worker] : images;
+        var staged = Stage(commit, images);
+        Assert.True(staged.ExitCode == 0, staged.All);
+        return Promote(Fresh(ReleaseFixtures.Rc(rc) with { Commit = commit, Images = images }));
+    }
+
+    /// <summary>The GA evidence for an RC, approved now.</summary>
+    public PromotionEvidence Ga(string ga = "v1.4.0", string rc = "v1.4.0-rc.2", params ImageReference[] images) =>
+        Fresh(ReleaseFixtures.Prod(ga, rc) with { Commit = CommitOf(ga), Images = images.Length == 0 ? [ReleaseFixtures.Api, ReleaseFixtures.Worker] : images });
+
+    /// <summary>Stages, promotes an RC and then its GA release, as the main, RC and GA workflows do.</summary>
     public void Release(string ga, string rc, params ImageReference[] images)
     {
-        var rcRun = Promote(ReleaseFixtures.Rc(rc) with { Images = images });
+        var rcRun = StageAndPromoteRc(rc, CommitOf(ga), images);
         Assert.True(rcRun.ExitCode == 0, rcRun.All);
-        var gaRun = Promote(ReleaseFixtures.Prod(ga, rc) with { Images = images }, rc);
+        var gaRun = Promote(Ga(ga, rc, images), rc);
         Assert.True(gaRun.ExitCode == 0, gaRun.All);
     }
+
+    /// <summary>The audit log's last entry.</summary>
+    public JsonNode LastEntry() => JsonNode.Parse(File.ReadAllLines(AuditLog)[^1])!;
 
     public void Dispose()
     {
         _key.Dispose();
         Directory.Delete(Project, recursive: true);
         Directory.Delete(_keys, recursive: true);
+    }
+
+    private KoraRun Publish(KoraRun run)
+    {
+        // The pipeline publishes only a log kora appended to (one that verified against the store's head).
+        var head = AuditLog + ".head.json";
+        if (run.Output.Contains("audit entry ", StringComparison.Ordinal) && File.Exists(head))
+        {
+            var node = JsonNode.Parse(File.ReadAllText(head))!;
+            Published = ((long)node["count"]!, (string)node["lastHash"]!);
+        }
+
+        return run;
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using KoraInfra.Platform.Release.Audit;
 using KoraInfra.Platform.Release.Manifest;
@@ -10,8 +11,13 @@ public sealed class DeployAuditLogTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("kora-audit-").FullName;
     private readonly FakeTimeProvider _time = new(ReleaseFixtures.Now);
+    private readonly ECDsa _key = ReleaseFixtures.NewKey();
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose()
+    {
+        _key.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
 
     [Fact]
     public void Appended_entries_are_chained_and_verify()
@@ -37,7 +43,7 @@ public sealed class DeployAuditLogTests : IDisposable
         var line = JsonNode.Parse(File.ReadAllLines(log.Path)[1])!.AsObject();
 
         Assert.Equal(
-            ["sequence", "at", "who", "stack", "action", "release", "commit", "images", "result", "failedConditions", "rollbackOf", "manifest", "manifestSha256", "previous", "hash"],
+            ["sequence", "at", "who", "stack", "action", "release", "commit", "images", "result", "failedConditions", "rollbackOf", "manifest", "manifestSha256", "previous", "hash", "signature"],
             line.Select(p => p.Key));
         Assert.Equal("rollback", (string?)line["action"]);
         Assert.Equal("v1.4.0", (string?)line["rollbackOf"]);
@@ -71,8 +77,9 @@ public sealed class DeployAuditLogTests : IDisposable
         var log = LogWith(3);
         Rewrite(log, lines => lines[2] = Reseal(lines[2], n => n["result"] = "refused"));
 
-        var problem = Assert.Single(log.Verify().Problems);
-        Assert.Contains("the last entry was replaced", problem, StringComparison.Ordinal);
+        var problems = log.Verify().Problems;
+        Assert.Contains(problems, p => p.Contains("the last entry was replaced", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("line 3 (entry 3): its signature does not verify with the release key", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -113,12 +120,14 @@ public sealed class DeployAuditLogTests : IDisposable
     {
         var log = LogWith(3);
         var anchor = log.Verify().Head;
+        _wormCopy = log.Verify();
         Rewrite(log, lines => lines.RemoveAt(2));
         var kept = log.Verify().Entries[^1];
         File.WriteAllText(log.HeadPath, ReleaseJson.Write(new AuditHead(2, kept.Hash)));
 
         Assert.True(log.Verify().IsIntact);
         Assert.Equal(["the expected anchor names 3 entries but the log holds 2: the log was truncated"], log.Verify(anchor).Problems);
+        Assert.Equal(["the WORM copy worm.jsonl holds 3 entries but the log holds 2: the log was truncated"], WormCopyCheck.Problems(log.Verify(), _wormCopy!, "worm.jsonl"));
     }
 
     [Fact]
@@ -167,7 +176,70 @@ public sealed class DeployAuditLogTests : IDisposable
 
     [Fact]
     public void An_empty_log_without_a_head_is_intact() =>
-        Assert.True(new DeployAuditLog(Path.Combine(_dir, "none.jsonl"), _time).Verify().IsIntact);
+        Assert.True(new DeployAuditLog(Path.Combine(_dir, "none.jsonl"), _time, _key).Verify().IsIntact);
+
+    [Fact]
+    public void A_log_rewritten_together_with_its_head_without_the_key_is_detected()
+    {
+        var log = LogWith(2);
+
+        // The attacker appends a well-formed entry, chained and hashed like kora's, and rewrites
+        // the head to match: only the signature, which needs the release key, is missing.
+        var forged = JsonNode.Parse(File.ReadAllLines(log.Path)[1])!.AsObject();
+        forged["sequence"] = 3;
+        forged["release"] = "v9.0.0";
+        forged["previous"] = (string?)forged["hash"];
+        var line = Reseal(forged.ToJsonString(), _ => { });
+        File.AppendAllText(log.Path, line + "\n");
+        File.WriteAllText(log.HeadPath, ReleaseJson.Write(new AuditHead(3, (string)JsonNode.Parse(line)!["hash"]!)));
+
+        var problems = log.Verify().Problems;
+
+        Assert.Equal(["line 3 (entry 3): its signature does not verify with the release key (key id " + ReleaseSigningKeyId() + "…): the entry was written or rewritten without the key"], problems);
+    }
+
+    [Fact]
+    public void A_log_written_with_another_key_is_detected_and_a_genuine_one_passes()
+    {
+        var genuine = LogWith(2);
+        using var other = ReleaseFixtures.NewKey();
+        var foreign = new DeployAuditLog(Path.Combine(_dir, "foreign.jsonl"), _time, other);
+        foreign.Append(Entry("v1.0.0"));
+
+        Assert.True(genuine.Verify().IsIntact);
+        Assert.Contains(new DeployAuditLog(foreign.Path, _time, _key).Verify().Problems, p => p.Contains("its signature does not verify with the release key", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unsigned_entry_is_reported_as_written_without_the_key()
+    {
+        var log = LogWith(1);
+        Rewrite(log, lines => lines[0] = Reseal(lines[0], n => n.Remove("signature")));
+        File.WriteAllText(log.HeadPath, ReleaseJson.Write(new AuditHead(1, (string)JsonNode.Parse(File.ReadAllLines(log.Path)[0])!["hash"]!)));
+
+        Assert.Equal(["line 1 (entry 1): the entry is not signed: it was written without the release key"], log.Verify().Problems);
+    }
+
+    [Fact]
+    public void A_log_rewritten_after_its_worm_copy_no_longer_extends_it()
+    {
+        var log = LogWith(2);
+        var copy = log.Verify();
+        File.Delete(log.Path);
+        File.Delete(log.HeadPath);
+        log.Append(Entry("v7.0.0"));
+        log.Append(Entry("v7.1.0"));
+        log.Append(Entry("v7.2.0"));
+
+        var problem = Assert.Single(WormCopyCheck.Problems(log.Verify(), copy, "deploy-audit-2.jsonl"));
+
+        Assert.StartsWith("entry 1 differs from the WORM copy deploy-audit-2.jsonl", problem, StringComparison.Ordinal);
+        Assert.Empty(WormCopyCheck.Problems(log.Verify(), log.Verify(), "same"));
+    }
+
+    private AuditVerification? _wormCopy;
+
+    private string ReleaseSigningKeyId() => KoraInfra.Platform.Release.Signing.ReleaseSigningKey.KeyId(_key)[..16];
 
     private static DeployAuditEntry Entry(string release) => new()
     {
@@ -189,8 +261,16 @@ public sealed class DeployAuditLogTests : IDisposable
         var node = JsonNode.Parse(line)!.AsObject();
         change(node);
         node.Remove("hash");
+        var signature = node["signature"]?.DeepClone();
+        node.Remove("signature");
         var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(node.ToJsonString())));
         node["hash"] = digest;
+        if (signature is not null)
+        {
+            // Without the key the attacker can only keep the old signature.
+            node["signature"] = signature;
+        }
+
         return node.ToJsonString();
     }
 
@@ -203,7 +283,7 @@ public sealed class DeployAuditLogTests : IDisposable
 
     private DeployAuditLog LogWith(int entries)
     {
-        var log = new DeployAuditLog(Path.Combine(_dir, "audit.jsonl"), _time);
+        var log = new DeployAuditLog(Path.Combine(_dir, "audit.jsonl"), _time, _key);
         for (var i = 0; i < entries; i++)
         {
             log.Append(Entry($"v1.{i}.0"));

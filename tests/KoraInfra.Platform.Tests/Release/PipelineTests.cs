@@ -75,6 +75,31 @@ public sealed partial class PipelineTests
     }
 
     [Fact]
+    public void The_ga_workflow_runs_up_with_the_plan_only_after_verifying_its_signed_binding()
+    {
+        var runs = string.Join("\n", Runs("release-ga.yml"));
+
+        var bind = runs.IndexOf("kora release bind-plan --stack prod --plan \"$RUNNER_TEMP/plan.json\"", StringComparison.Ordinal);
+        var verify = runs.IndexOf("kora release verify-plan --stack prod --plan \"$RUNNER_TEMP/plan.json\"", StringComparison.Ordinal);
+        var up = runs.IndexOf("pulumi up --stack prod", StringComparison.Ordinal);
+        Assert.True(bind > runs.IndexOf("--save-plan", StringComparison.Ordinal), "the plan is bound after it is saved");
+        Assert.True(verify > bind && up > verify, "pulumi up --plan runs only after kora release verify-plan");
+        var upStep = Assert.Single(Runs("release-ga.yml"), r => r.Contains("pulumi up --stack prod", StringComparison.Ordinal));
+        Assert.Contains("kora release verify-plan", upStep, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void Promote_and_rollback_take_the_log_from_the_settings_and_the_head_from_the_store(string workflow)
+    {
+        foreach (var line in Runs(workflow).SelectMany(r => r.Split('\n')).Where(l => l.Contains("kora promote", StringComparison.Ordinal) || l.Contains("kora rollback", StringComparison.Ordinal)))
+        {
+            Assert.DoesNotContain("--audit-log", line, StringComparison.Ordinal);
+            Assert.Contains("$(cat audit/anchor.args)", line, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void The_rollback_workflow_is_manual_and_uses_kora_rollback()
     {
         var on = (YamlMappingNode)Root("rollback.yml").Children["on"];

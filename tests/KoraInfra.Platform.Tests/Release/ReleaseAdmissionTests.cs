@@ -88,7 +88,8 @@ public sealed class ReleaseAdmissionTests
     private static KoraInfra.Platform.Release.Manifest.ReleaseManifest ProdManifest(System.Security.Cryptography.ECDsa key)
     {
         var prod = ReleaseFixtures.Prod();
-        return Gatekeeper.ManifestFor(prod, ProdDeployGate.Evaluate(prod, ReleaseFixtures.ApprovedRc(key)), ReleaseFixtures.Now);
+        var approvedRc = ReleaseFixtures.ApprovedRc(key);
+        return Gatekeeper.ManifestFor(prod, ProdDeployGate.Evaluate(prod, approvedRc, ReleaseFixtures.ProdContext(approvedRc)), ReleaseFixtures.Now);
     }
 
     private static StackSettings Settings(string stack, string? release)

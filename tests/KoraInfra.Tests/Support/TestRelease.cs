@@ -43,7 +43,8 @@ internal sealed record TestRelease(string RootDirectory, string? ManifestPath, s
         }
 
         var prod = ReleaseFixtures.Prod() with { Images = ReleaseFixtures.FullReleaseImages };
-        return Gatekeeper.ManifestFor(prod, ProdDeployGate.Evaluate(prod, ReleaseFixtures.ApprovedRc(key, ReleaseFixtures.RcManifest(rc))), ReleaseFixtures.Now);
+        var approvedRc = ReleaseFixtures.ApprovedRc(key, ReleaseFixtures.RcManifest(rc));
+        return Gatekeeper.ManifestFor(prod, ProdDeployGate.Evaluate(prod, approvedRc, ReleaseFixtures.ProdContext(approvedRc)), ReleaseFixtures.Now);
     }
 
     /// <summary>A manifest signed by <paramref name="signer"/>, verified with <paramref name="trusted"/>.</summary>

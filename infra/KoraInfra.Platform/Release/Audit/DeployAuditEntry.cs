@@ -1,3 +1,5 @@
+using KoraInfra.Platform.Release.Manifest;
+
 namespace KoraInfra.Platform.Release.Audit;
 
 /// <summary>What a deploy audit entry records (seed section 5: "quem, quando, commit, imagem, resultado, rollback").</summary>
@@ -8,6 +10,12 @@ public enum DeployAction
 
     /// <summary>A promotion of the previous stable manifest.</summary>
     Rollback,
+
+    /// <summary>
+    /// The check, before <c>pulumi up --plan</c>, that the saved plan is the one bound to the
+    /// manifest the stack runs; it changes no release, so the history ignores it.
+    /// </summary>
+    PlanCheck,
 }
 
 /// <summary>The outcome of the action.</summary>
@@ -54,6 +62,12 @@ public sealed record DeployAuditEntry
     /// <summary>Admitted or refused.</summary>
     public required DeployResult Result { get; init; }
 
+    /// <summary>The gate a promotion went through (none for a rollback, or for evidence too malformed to name one).</summary>
+    public PromotionGate? Gate { get; init; }
+
+    /// <summary>For a refusal that no gate judged (unreadable evidence, a refused rollback): why, in one line.</summary>
+    public string? Reason { get; init; }
+
     /// <summary>For a refusal: the ids of the failed conditions.</summary>
     public IReadOnlyList<string> FailedConditions { get; init; } = [];
 
@@ -69,6 +83,12 @@ public sealed record DeployAuditEntry
     /// <summary>The previous entry's hash (64 zeros for the first entry).</summary>
     public string Previous { get; init; } = string.Empty;
 
-    /// <summary>SHA-256 (hex) of this entry without this field.</summary>
+    /// <summary>SHA-256 (hex) of this entry without this field and without <see cref="Signature"/>.</summary>
     public string Hash { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The release key's ECDSA P-256 signature over <see cref="Hash"/> (base64, IEEE P1363): whoever
+    /// rewrites the log and its head together still cannot sign the rewritten entries.
+    /// </summary>
+    public string Signature { get; init; } = string.Empty;
 }

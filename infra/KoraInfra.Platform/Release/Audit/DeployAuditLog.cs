@@ -1,24 +1,32 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KoraInfra.Platform.Release.Manifest;
+using KoraInfra.Platform.Release.Signing;
 
 namespace KoraInfra.Platform.Release.Audit;
 
 /// <summary>
-/// The deploy audit log: JSON Lines, append-only, hash-chained, with a head file
-/// (<c>&lt;log&gt;.head.json</c>) holding the count and last hash. A local file by default; in
-/// Azure the pipeline also copies it into an immutable (WORM) blob container.
+/// The deploy audit log: JSON Lines, append-only, hash-chained, each entry signed with the
+/// release key, with a head file (<c>&lt;log&gt;.head.json</c>) holding the count and last hash.
+/// A local file in the pipeline's checkout; the pipeline also copies every version into an
+/// immutable (WORM) blob container.
 /// </summary>
 public sealed class DeployAuditLog
 {
     private readonly TimeProvider _time;
+    private readonly ECDsa _key;
 
-    /// <summary>A log at a path; time comes from <paramref name="time"/> so tests control it.</summary>
-    public DeployAuditLog(string path, TimeProvider time)
+    /// <summary>
+    /// A log at a path; time comes from <paramref name="time"/> so tests control it. Entries are
+    /// verified with <paramref name="releaseKey"/> and, when it holds the private half, signed with it.
+    /// </summary>
+    public DeployAuditLog(string path, TimeProvider time, ECDsa releaseKey)
     {
         ArgumentNullException.ThrowIfNull(path);
         Path = path;
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _key = releaseKey ?? throw new ArgumentNullException(nameof(releaseKey));
     }
 
     /// <summary>The log file.</summary>
@@ -29,9 +37,11 @@ public sealed class DeployAuditLog
 
     /// <summary>
     /// Verifies the chain and the head. <paramref name="expectedHead"/>, when given, is an anchor
-    /// kept outside (the last published head): the log must still contain it.
+    /// kept outside (the last published head): the log must still contain it. A copy read back
+    /// from the release store (WORM), which nobody can cut, is checked without its head file
+    /// (<paramref name="withHeadFile"/> false).
     /// </summary>
-    public AuditVerification Verify(AuditHead? expectedHead = null)
+    public AuditVerification Verify(AuditHead? expectedHead = null, bool withHeadFile = true)
     {
         var problems = new List<string>();
         var entries = new List<DeployAuditEntry>();
@@ -61,10 +71,15 @@ public sealed class DeployAuditLog
                 continue;
             }
 
-            node.Remove("hash");
             if (AuditChain.HashOf(node) != entry.Hash)
             {
                 problems.Add($"line {lineNo} (entry {entry.Sequence}): its content does not match its hash: the entry was edited");
+            }
+            else if (!AuditChain.IsSignedBy(entry.Hash, entry.Signature, _key))
+            {
+                problems.Add(entry.Signature.Length == 0
+                    ? $"line {lineNo} (entry {entry.Sequence}): the entry is not signed: it was written without the release key"
+                    : $"line {lineNo} (entry {entry.Sequence}): its signature does not verify with the release key (key id {ReleaseSigningKey.KeyId(_key)[..16]}…): the entry was written or rewritten without the key");
             }
 
             if (entry.Sequence != lineNo)
@@ -85,7 +100,11 @@ public sealed class DeployAuditLog
         }
 
         var head = new AuditHead(lines.Length, hashes.Count == 0 ? AuditHead.Genesis : hashes[^1]);
-        CheckHead(ReadHeadFile(problems), head, "the head file " + System.IO.Path.GetFileName(HeadPath), problems);
+        if (withHeadFile)
+        {
+            CheckHead(ReadHeadFile(problems), head, "the head file " + System.IO.Path.GetFileName(HeadPath), problems);
+        }
+
         if (expectedHead is not null)
         {
             // The external anchor must still be in the log: at its position, with its hash.
@@ -122,7 +141,7 @@ public sealed class DeployAuditLog
             Previous = verification.Head.LastHash,
             Hash = string.Empty,
         };
-        var line = AuditChain.Seal(entry);
+        var line = AuditChain.Seal(entry, _key);
         var sealedEntry = AuditChain.Read(JsonNode.Parse(line)!.AsObject());
 
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));

@@ -29,13 +29,6 @@ internal static class ConditionChecks
         [EvidenceKind.Runbook] = "runbook",
     };
 
-    public static GateCondition Approval(string idPrefix, ApprovalRole role, IReadOnlyList<Approval> approvals, string requirement)
-    {
-        var name = RoleNames[role];
-        var given = approvals.FirstOrDefault(a => a.Role == role && !string.IsNullOrWhiteSpace(a.Who));
-        return new GateCondition($"{idPrefix}.{name}", requirement, given is not null, given is null ? $"an approval by role '{name}' (who and when)" : null);
-    }
-
     public static GateCondition Evidence(string id, EvidenceKind kind, IReadOnlyList<EvidenceLink> evidence, string requirement, string what)
     {
         var name = EvidenceNames[kind];

@@ -6,13 +6,13 @@ namespace KoraInfra.Platform.Release.Gates;
 /// <summary>Runs the gate the evidence names, and turns admitted evidence into a manifest.</summary>
 public static class Gatekeeper
 {
-    /// <summary>Judges the evidence with its gate; <paramref name="approvedRc"/> and <paramref name="credentials"/> matter to the prod gate only.</summary>
-    public static GateReport Evaluate(PromotionEvidence evidence, ManifestVerification? approvedRc, ICompromisedCredentialSource? credentials = null) =>
+    /// <summary>Judges the evidence with its gate, in its context; <paramref name="approvedRc"/> matters to the prod gate only.</summary>
+    public static GateReport Evaluate(PromotionEvidence evidence, ManifestVerification? approvedRc, GateContext context) =>
         (evidence ?? throw new ArgumentNullException(nameof(evidence))).Gate switch
         {
-            PromotionGate.DeployStaging => StagingDeployGate.Evaluate(evidence),
-            PromotionGate.PromoteRc => RcPromotionGate.Evaluate(evidence),
-            PromotionGate.DeployProd => ProdDeployGate.Evaluate(evidence, approvedRc, credentials),
+            PromotionGate.DeployStaging => StagingDeployGate.Evaluate(evidence, context),
+            PromotionGate.PromoteRc => RcPromotionGate.Evaluate(evidence, context),
+            PromotionGate.DeployProd => ProdDeployGate.Evaluate(evidence, approvedRc, context),
             _ => throw new ArgumentOutOfRangeException(nameof(evidence), evidence.Gate, "unknown gate"),
         };
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Release.Signing;
 
@@ -17,27 +16,31 @@ public static class ProdDeployGate
 
     /// <summary>
     /// Judges the evidence against the approved RC's signed manifest, already verified against
-    /// the release key and the staging stack (null when the pipeline could not produce one).
-    /// Pending compromised credentials are those in the evidence plus, when given, those the
-    /// secrets capability reports through <paramref name="credentials"/>.
+    /// the release key and the staging stack (null when the pipeline could not produce one), in
+    /// its context: the verified history, the promoter, the clock and the secrets capability's
+    /// record of pending compromised credentials for prod.
     /// </summary>
-    public static GateReport Evaluate(PromotionEvidence evidence, ManifestVerification? approvedRc, ICompromisedCredentialSource? credentials = null)
+    public static GateReport Evaluate(PromotionEvidence evidence, ManifestVerification? approvedRc, GateContext context)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        var pending = evidence.PendingCompromisedCredentials
-            .Concat(credentials?.Pending("prod") ?? [])
-            .DistinctBy(c => c.Name, StringComparer.Ordinal)
-            .ToList();
+        ArgumentNullException.ThrowIfNull(context);
         var rc = approvedRc?.Manifest;
+        var admitted = LatestStableRcCondition.Find(evidence, context.History);
+        var baseline = admitted is null ? null : new ApprovalBaseline(admitted.At, $"RC {admitted.Release} was admitted (audit entry {admitted.Sequence})");
         List<GateCondition> conditions =
         [
             ConditionChecks.Tag("ga-tag", "tag GA; proibido deploy direto de branch", evidence, candidate: false),
             FromApprovedRc(evidence, approvedRc),
         ];
-        conditions.AddRange(GoNoGo.Select(r => ConditionChecks.Approval("go-no-go", r, evidence.Approvals, "po + pm + devops + qa (go/no-go formal)")));
+        conditions.AddRange(ApprovalConditions.Evaluate("go-no-go", GoNoGo, evidence.Approvals, context, baseline, "po + pm + devops + qa (go/no-go formal)"));
         conditions.Add(ValidatedArtifact(evidence, rc));
-        conditions.Add(NoCompromisedCredential(pending));
+        conditions.Add(CompromisedCredentialCondition.Evaluate("prod", evidence, context.Credentials));
         conditions.Add(RestoreDrill(evidence));
+
+        // A finding opened after the RC was approved blocks go/no-go as well ("sem finding critico aberto").
+        conditions.Add(ConditionChecks.NoOpenCriticalFinding(evidence.OpenCriticalFindings));
+        conditions.Add(LatestStableRcCondition.Evaluate(evidence, approvedRc, context.History));
+        conditions.Add(VersionNamespaceCondition.Evaluate(evidence, context.History));
         return new GateReport(PromotionGate.DeployProd, conditions);
     }
 
@@ -122,14 +125,6 @@ public static class ProdDeployGate
 
         return new GateCondition("validated-artifact", Requirement, gaps.Count == 0, gaps.Count == 0 ? null : string.Join("; ", gaps));
     }
-
-    private static GateCondition NoCompromisedCredential(IReadOnlyList<PendingCompromisedCredential> pending) => new(
-        "no-compromised-credential-pending",
-        "credencial comprometida bloqueia promocao de release ate substituicao comprovada",
-        pending.Count == 0,
-        pending.Count == 0
-            ? null
-            : "proof of replacement of " + string.Join(", ", pending.Select(p => $"'{p.Name}' (reported {p.ReportedAt.ToString("u", CultureInfo.InvariantCulture)})")));
 
     private static GateCondition RestoreDrill(PromotionEvidence evidence)
     {

@@ -13,10 +13,13 @@ public static class RcPromotionGate
     /// <summary>The approvals an RC needs.</summary>
     public static IReadOnlyList<ApprovalRole> RequiredApprovals { get; } = [ApprovalRole.Qa, ApprovalRole.Architect, ApprovalRole.Devops];
 
-    /// <summary>Judges the evidence.</summary>
-    public static GateReport Evaluate(PromotionEvidence evidence)
+    /// <summary>Judges the evidence in its context (history, promoter, clock, credentials).</summary>
+    public static GateReport Evaluate(PromotionEvidence evidence, GateContext context)
     {
         ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(context);
+        var staged = RanInStagingCondition.Find(evidence, context.History);
+        var baseline = staged is null ? null : new ApprovalBaseline(staged.At, $"the artifact ran in staging (audit entry {staged.Sequence})");
         List<GateCondition> conditions =
         [
             ConditionChecks.Tag("rc-tag", "release candidate marcada por tag", evidence, candidate: true),
@@ -30,12 +33,15 @@ public static class RcPromotionGate
             // and by the prod gate (restore drill).
             ConditionChecks.Evidence("migration-and-rollback", EvidenceKind.MigrationAndRollback, evidence.Evidence, "staging: migracao+rollback", "the migration applied and rolled back in staging"),
         ];
-        conditions.AddRange(RequiredApprovals.Select(r => ConditionChecks.Approval("approval", r, evidence.Approvals, "aprovacao: qa + architect + devops")));
+        conditions.AddRange(ApprovalConditions.Evaluate("approval", RequiredApprovals, evidence.Approvals, context, baseline, "aprovacao: qa + architect + devops"));
         conditions.Add(ConditionChecks.Scorecard(evidence.Scorecard, "scorecard RC"));
         conditions.Add(ConditionChecks.RtmP0(evidence.RtmP0));
         conditions.Add(ConditionChecks.NoOpenCriticalFinding(evidence.OpenCriticalFindings));
         conditions.Add(ConditionChecks.ImmutableArtifact(evidence));
         conditions.Add(ConditionChecks.Evidence("runbook-evidence-linked", EvidenceKind.Runbook, evidence.Evidence, "vinculo entre evidencias de runbook e release candidate", "runbook evidence tied to this release candidate"));
+        conditions.Add(RanInStagingCondition.Evaluate(evidence, context.History));
+        conditions.Add(CompromisedCredentialCondition.Evaluate("staging", evidence, context.Credentials));
+        conditions.Add(VersionNamespaceCondition.Evaluate(evidence, context.History));
         return new GateReport(PromotionGate.PromoteRc, conditions);
     }
 }

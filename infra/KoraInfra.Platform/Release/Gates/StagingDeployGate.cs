@@ -11,10 +11,11 @@ public static class StagingDeployGate
     /// <summary>The ref a staging deploy must come from.</summary>
     public const string MainRef = "refs/heads/main";
 
-    /// <summary>Judges the evidence.</summary>
-    public static GateReport Evaluate(PromotionEvidence evidence)
+    /// <summary>Judges the evidence in its context (history, promoter, clock, credentials).</summary>
+    public static GateReport Evaluate(PromotionEvidence evidence, GateContext context)
     {
         ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(context);
         var merged = evidence.Ref == MainRef;
         return new GateReport(PromotionGate.DeployStaging,
         [
@@ -23,8 +24,10 @@ public static class StagingDeployGate
             ConditionChecks.Evidence("required-check.unit-integration", EvidenceKind.UnitIntegration, evidence.Evidence, "required-check: Unit/Integration", "the automated test report (O1/O2/O3 + runtime)"),
             ConditionChecks.Evidence("required-check.smoke-runtime", EvidenceKind.SmokeRuntime, evidence.Evidence, "required-check: Smoke runtime", "the `npm run smoke:runtime` run with health/list/execute PASS"),
             ConditionChecks.Evidence("required-check.security-checks", EvidenceKind.SecurityChecks, evidence.Evidence, "required-check: Security checks", "the OWASP/authz/RLS checklist + dependency and secret scan"),
-            ConditionChecks.Approval("approval", ApprovalRole.DevopsOnCall, evidence.Approvals, "aprovacao: devops on-call"),
+            .. ApprovalConditions.Evaluate("approval", [ApprovalRole.DevopsOnCall], evidence.Approvals, context, null, "aprovacao: devops on-call"),
             ConditionChecks.ImmutableArtifact(evidence),
+            CompromisedCredentialCondition.Evaluate("staging", evidence, context.Credentials),
+            VersionNamespaceCondition.Evaluate(evidence, context.History),
         ]);
     }
 }

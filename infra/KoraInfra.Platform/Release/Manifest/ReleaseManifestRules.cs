@@ -25,8 +25,8 @@ public static partial class ReleaseManifestRules
 
         switch (manifest.Gate)
         {
-            case PromotionGate.DeployStaging when manifest.Version is { IsGeneralAvailability: true }:
-                problems.Add($"version: found GA '{manifest.Version}' for a staging deploy; expected none (a main build) or an RC tag");
+            case PromotionGate.DeployStaging when manifest.Version is not null:
+                problems.Add($"version: found '{manifest.Version}' for a staging deploy of a main build; expected none (RC versions are claimed only by 'promote-rc')");
                 break;
             case PromotionGate.PromoteRc when manifest.Version is not { IsReleaseCandidate: true }:
                 problems.Add($"version: found '{manifest.Version?.ToString() ?? "none"}'; expected an RC tag 'vX.Y.Z-rc.N'");

@@ -7,6 +7,9 @@ namespace KoraInfra.Platform.Release.Signing;
 /// <param name="Refusal">Why it was refused, when it was.</param>
 public sealed record ManifestVerification(ReleaseManifest? Manifest, string? Refusal)
 {
+    /// <summary><c>sha256:&lt;hex&gt;</c> of the envelope's text, for an accepted manifest: what the audit log recorded when it was promoted.</summary>
+    public string? EnvelopeSha256 { get; init; }
+
     /// <summary>Whether the manifest was accepted.</summary>
     public bool IsValid => Manifest is not null;
 

@@ -74,7 +74,7 @@ public static class ReleaseManifestVerifier
         }
 
         return manifest.Stack == expectedStack
-            ? ManifestVerification.Accepted(manifest)
+            ? ManifestVerification.Accepted(manifest) with { EnvelopeSha256 = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(envelopeJson))) }
             : ManifestVerification.Refused($"the manifest ({manifest.Label}) is for stack '{manifest.Stack}', not '{expectedStack}'");
     }
 

@@ -1,0 +1,20 @@
+using KoraInfra.Platform.Release.Audit;
+
+namespace KoraInfra.Platform.Release.Gates;
+
+/// <summary>
+/// What a gate knows besides the evidence: the verified history, who is promoting, the time, the
+/// stack's approval window, and the secrets capability's own record of compromised credentials.
+/// None of it comes from the evidence file, so the evidence cannot talk a gate out of it.
+/// </summary>
+/// <param name="History">The release history replayed from the verified deploy audit log.</param>
+/// <param name="Promoter">Who runs the promotion (the pipeline actor); never counted as an approver.</param>
+/// <param name="Now">The time of judgement, from the clock.</param>
+/// <param name="ApprovalWindow">The oldest an approval may be (the target stack's <c>kora-infra:promotion.approvalWindowHours</c>).</param>
+/// <param name="Credentials">The secrets capability's record of pending compromised credentials.</param>
+public sealed record GateContext(
+    ReleaseLedger History,
+    string Promoter,
+    DateTimeOffset Now,
+    TimeSpan ApprovalWindow,
+    ICompromisedCredentialSource Credentials);
