@@ -31,6 +31,15 @@ internal sealed class StackRun
 
     public IEnumerable<RecordedResource> OfType(string type) => Recorded.Where(r => r.Type == type);
 
+    /// <summary>
+    /// The resources of a type declared (directly or further down) inside a component of
+    /// <paramref name="componentType"/>: a selection that other capabilities' resources of the
+    /// same type cannot disturb.
+    /// </summary>
+    public IEnumerable<RecordedResource> Under(string componentType, string type) => _run.Registered
+        .Where(r => r.Resource.Type == type && r.Urn.Split("::")[^2].Split('$').SkipLast(1).Contains(componentType, StringComparer.Ordinal))
+        .Select(r => r.Resource);
+
     /// <summary>The resources as the policy rules see them.</summary>
     public StackSnapshot Snapshot() => _run.Snapshot();
 

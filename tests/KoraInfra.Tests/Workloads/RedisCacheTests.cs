@@ -8,6 +8,8 @@ namespace KoraInfra.Tests.Workloads;
 public sealed class RedisCacheTests
 {
     private const string RedisType = "azure-native:redis:Redis";
+    private const string RedisComponentType = "kora:workloads:RedisCache";
+    private const string StorageAccountType = "azure-native:storage:StorageAccount";
 
     public static TheoryData<string> Stacks => new() { "dev", "staging", "prod" };
 
@@ -54,7 +56,9 @@ public sealed class RedisCacheTests
         Assert.Equal("BlobEndpoint=https://stkoraprodbrsredis.blob.core.windows.net/", redis.At("redisConfiguration", "rdbStorageConnectionString"));
         Assert.Equal("UserAssigned", redis.At("identity", "type"));
 
-        var storage = Assert.Single(run.OfType("azure-native:storage:StorageAccount"));
+        // Other capabilities (the release store) declare storage accounts of their own.
+        var storage = Assert.Single(run.Under(RedisComponentType, StorageAccountType), a => a.Name == "redis-snapshots");
+        Assert.Equal("stkoraprodbrsredis", storage.Text("accountName"));
         Assert.True(storage.Inputs["allowSharedKeyAccess"] is false);
         Assert.True(storage.Inputs["allowBlobPublicAccess"] is false);
         Assert.Equal("Deny", storage.At("networkRuleSet", "defaultAction"));
@@ -73,7 +77,8 @@ public sealed class RedisCacheTests
         var redis = Assert.Single(run.OfType(RedisType));
         Assert.False(redis.Inputs.ContainsKey("zones"));
         Assert.Null(redis.At("redisConfiguration", "rdbBackupEnabled"));
-        Assert.Empty(run.OfType("azure-native:storage:StorageAccount"));
+        Assert.Empty(run.Under(RedisComponentType, StorageAccountType));
+        Assert.DoesNotContain(run.OfType(StorageAccountType), a => a.Name == "redis-snapshots");
     }
 
     [Fact]
