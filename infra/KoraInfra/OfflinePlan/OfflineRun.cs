@@ -140,7 +140,8 @@ public sealed class OfflineRun
             IReadOnlyList<RecordedInput> inputs = resource is not null && arguments.TryGetValue(resource, out var resourceArgs)
                 ? await InputWalker.WalkAsync(resourceArgs).ConfigureAwait(false)
                 : [];
-            planned.Add(new PlannedResource(r with { Provider = RewriteProvider(r.Provider, mockUrns) }, urn, parentUrn, resource, inputs));
+            var id = resource is CustomResource custom ? await OutputUtilities.GetValueAsync(custom.Id).ConfigureAwait(false) : null;
+            planned.Add(new PlannedResource(r with { Provider = RewriteProvider(r.Provider, mockUrns) }, urn, parentUrn, resource, inputs, id));
         }
 
         // Under mocks an unknown value is not an error, only a silent loss: the mock monitor drops
@@ -164,14 +165,16 @@ public sealed class OfflineRun
     /// <summary>The resources as a <c>pulumi stack export</c> file, which <c>kora policy report</c> reads.</summary>
     public string ExportJson()
     {
-        var resources = new JsonArray(Registered.Select(r => (JsonNode)new JsonObject
+        var resources = new JsonArray(Planned.Select(r => (JsonNode)new JsonObject
         {
             ["urn"] = r.Urn,
-            ["custom"] = !r.Resource.Type.StartsWith("kora:", StringComparison.Ordinal),
-            ["type"] = r.Resource.Type,
-            ["inputs"] = ToJson(r.Resource.Inputs),
+            ["custom"] = !r.Recorded.Type.StartsWith("kora:", StringComparison.Ordinal),
+            ["id"] = r.Id,
+            ["type"] = r.Recorded.Type,
+            ["inputs"] = ToJson(r.Recorded.Inputs),
             ["outputs"] = new JsonObject(),
-            ["provider"] = r.Resource.Provider,
+            ["parent"] = r.ParentUrn,
+            ["provider"] = r.Recorded.Provider,
         }).ToArray());
         return new JsonObject
         {

@@ -8,4 +8,5 @@ namespace KoraInfra.OfflinePlan;
 /// <param name="ParentUrn">The parent's URN (the stack's for a top-level component); null for the stack.</param>
 /// <param name="Resource">The SDK's resource object, when it could be matched.</param>
 /// <param name="Inputs">Every input as the program passed it, with its known and secret flags.</param>
-public sealed record PlannedResource(RecordedResource Recorded, string Urn, string? ParentUrn, Resource? Resource, IReadOnlyList<RecordedInput> Inputs);
+/// <param name="Id">The id the mocks gave a custom resource; null for a component.</param>
+public sealed record PlannedResource(RecordedResource Recorded, string Urn, string? ParentUrn, Resource? Resource, IReadOnlyList<RecordedInput> Inputs, string? Id);

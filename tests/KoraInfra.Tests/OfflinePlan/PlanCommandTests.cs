@@ -60,6 +60,8 @@ public sealed class PlanCommandTests
         Assert.True(code == 0, output + error);
         Assert.Contains("rule error(s): passes", output, StringComparison.Ordinal);
         var (snapshot, _) = SnapshotReader.Read(File.ReadAllText(target), Path.GetFileName(target));
+        var exported = JsonNode.Parse(File.ReadAllText(target))!["deployment"]!["resources"]!.AsArray();
+        Assert.All(exported.Where(r => r!["custom"]!.GetValue<bool>()), r => Assert.False(string.IsNullOrEmpty((string?)r!["id"]), $"{r!["urn"]} has no id"));
         var secrets = snapshot.Resources.Where(r => r.Type == "azure-native:keyvault:Secret").ToList();
         Assert.NotEmpty(secrets);
         Assert.All(secrets, secret =>
