@@ -17,14 +17,12 @@ namespace KoraInfra.OfflinePlan;
 /// </summary>
 public sealed class OfflineRun
 {
-    private readonly IReadOnlyList<Registration> _registrations;
-
-    private OfflineRun(string stack, ImmutableArray<Resource> resources, IReadOnlyList<Registration> recorded)
+    private OfflineRun(string stack, ImmutableArray<Resource> resources, IReadOnlyList<PlannedResource> planned)
     {
         StackName = stack;
         Resources = resources;
-        _registrations = recorded;
-        Registered = recorded.Select(r => (r.Resource, r.Urn)).ToList();
+        Planned = planned;
+        Registered = planned.Select(r => (r.Recorded, r.Urn)).ToList();
     }
 
     /// <summary>The stack.</summary>
@@ -39,6 +37,9 @@ public sealed class OfflineRun
     /// <summary>The mock monitor's view: type, name, inputs and provider of every registered resource.</summary>
     public IReadOnlyList<RecordedResource> Recorded => Registered.Select(r => r.Resource).ToList();
 
+    /// <summary>Every registered resource with its URN, parent, SDK object and inputs as passed (known and secret flags).</summary>
+    public IReadOnlyList<PlannedResource> Planned { get; }
+
     /// <summary>The stack object.</summary>
     public KoraStack Stack => Resources.OfType<KoraStack>().Single();
 
@@ -47,7 +48,16 @@ public sealed class OfflineRun
     /// <param name="configuration">The stack's settings as the engine passes them.</param>
     /// <param name="rootDirectory">The project directory (relative settings such as the release manifest path resolve against it).</param>
     /// <param name="mocks">The mocks to record into; pass your own to see what was registered when the program refuses.</param>
-    public static async Task<OfflineRun> RunAsync(string stack, EngineConfiguration configuration, string rootDirectory, PlanMocks? mocks = null)
+    /// <exception cref="IncompleteRunException">A resource has no id, or an input or output stayed unknown.</exception>
+    public static Task<OfflineRun> RunAsync(string stack, EngineConfiguration configuration, string rootDirectory, PlanMocks? mocks = null)
+    {
+        mocks ??= new PlanMocks();
+        return RunAsync(stack, configuration, rootDirectory, mocks, mocks);
+    }
+
+    /// <summary>Runs the program with <paramref name="engine"/> answering the SDK and <paramref name="recorder"/> holding what was registered.</summary>
+    /// <remarks>The seam the harness's own tests use to hand the SDK a deliberately broken mock.</remarks>
+    internal static async Task<OfflineRun> RunAsync(string stack, EngineConfiguration configuration, string rootDirectory, PlanMocks recorder, IMocks engine)
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
@@ -55,11 +65,12 @@ public sealed class OfflineRun
         Environment.SetEnvironmentVariable(PulumiConfigReader.ConfigVariable, configuration.ConfigJson);
         Environment.SetEnvironmentVariable(PulumiConfigReader.SecretKeysVariable, configuration.SecretKeysJson);
 
-        mocks ??= new PlanMocks();
-
         // The mock monitor builds every URN from the root type only (pulumi:pulumi:Stack$type), so
         // the parent chain is recorded here, through a stack transformation every resource inherits.
+        // The arguments are kept too: the mock monitor sees inputs with secrets unwrapped and
+        // unknowns dropped, the arguments still say which was which.
         var parents = new ConcurrentDictionary<Resource, Resource?>(ReferenceEqualityComparer.Instance);
+        var arguments = new ConcurrentDictionary<Resource, ResourceArgs>(ReferenceEqualityComparer.Instance);
         var options = new StackOptions
         {
             ResourceTransformations =
@@ -67,11 +78,12 @@ public sealed class OfflineRun
                 args =>
                 {
                     parents[args.Resource] = args.Options.Parent;
+                    arguments[args.Resource] = args.Args;
                     return null;
                 },
             },
         };
-        var resources = await Pulumi.Deployment.TestWithServiceProviderAsync<KoraStack>(mocks, new StackFactory(options), new TestOptions
+        var resources = await Pulumi.Deployment.TestWithServiceProviderAsync<KoraStack>(engine, new StackFactory(options), new TestOptions
         {
             ProjectName = StackSettingsBinder.Namespace,
             StackName = stack,
@@ -102,7 +114,7 @@ public sealed class OfflineRun
             return type;
         }
 
-        var urns = new Dictionary<(string, string), Queue<(string Urn, string? ParentUrn)>>();
+        var urns = new Dictionary<(string, string), Queue<(string Urn, string? ParentUrn, Resource? Resource)>>();
         var mockUrns = new Dictionary<string, string>(StringComparer.Ordinal);
         string UrnOf(Resource resource) => $"urn:pulumi:{stack}::{StackSettingsBinder.Namespace}::{QualifiedType(resource)}::{resource.GetResourceName()}";
         foreach (var resource in resources)
@@ -113,41 +125,56 @@ public sealed class OfflineRun
             var key = (resource.GetResourceType(), resource.GetResourceName());
             if (!urns.TryGetValue(key, out var queue))
             {
-                urns[key] = queue = new Queue<(string, string?)>();
+                urns[key] = queue = new Queue<(string, string?, Resource?)>();
             }
 
-            queue.Enqueue((urn, parent is null ? null : UrnOf(parent)));
+            queue.Enqueue((urn, parent is null ? null : UrnOf(parent), resource));
         }
 
-        var recorded = mocks.Resources
-            .Select(r =>
-            {
-                var (urn, parentUrn) = urns.TryGetValue((r.Type, r.Name), out var queue) && queue.Count > 0
-                    ? queue.Dequeue()
-                    : ($"urn:pulumi:{stack}::{StackSettingsBinder.Namespace}::{r.Type}::{r.Name}", null);
-                return new Registration(r with { Provider = RewriteProvider(r.Provider, mockUrns) }, urn, parentUrn);
-            })
-            .ToList();
-        return new OfflineRun(stack, resources, recorded);
+        var planned = new List<PlannedResource>();
+        foreach (var r in recorder.Resources)
+        {
+            var (urn, parentUrn, resource) = urns.TryGetValue((r.Type, r.Name), out var queue) && queue.Count > 0
+                ? queue.Dequeue()
+                : ($"urn:pulumi:{stack}::{StackSettingsBinder.Namespace}::{r.Type}::{r.Name}", null, null);
+            IReadOnlyList<RecordedInput> inputs = resource is not null && arguments.TryGetValue(resource, out var resourceArgs)
+                ? await InputWalker.WalkAsync(resourceArgs).ConfigureAwait(false)
+                : [];
+            var id = resource is CustomResource custom ? await OutputUtilities.GetValueAsync(custom.Id).ConfigureAwait(false) : null;
+            planned.Add(new PlannedResource(r with { Provider = RewriteProvider(r.Provider, mockUrns) }, urn, parentUrn, resource, inputs, id));
+        }
+
+        // Under mocks an unknown value is not an error, only a silent loss: the mock monitor drops
+        // it (and its enclosing object), and invokes that depend on it never run. A plan or a
+        // test over such a run would judge resources with properties missing, so it stops here.
+        var unresolved = await UnresolvedValues.FindAsync(resources, planned).ConfigureAwait(false);
+        if (unresolved.Count > 0)
+        {
+            throw new IncompleteRunException(unresolved);
+        }
+
+        return new OfflineRun(stack, resources, planned);
     }
 
     /// <summary>The resources as the policy rules see them.</summary>
     public StackSnapshot Snapshot() => new(
         StackName,
-        _registrations.Select(r => new ResourceSnapshot(r.Resource.Type, r.Urn, ToJson(r.Resource.Inputs), [], r.ParentUrn, r.Resource.Provider)).ToList(),
+        Planned.Select(r => new ResourceSnapshot(r.Recorded.Type, r.Urn, ToJson(r.Recorded.Inputs), [], r.ParentUrn, r.Recorded.Provider)).ToList(),
         []);
 
     /// <summary>The resources as a <c>pulumi stack export</c> file, which <c>kora policy report</c> reads.</summary>
     public string ExportJson()
     {
-        var resources = new JsonArray(Registered.Select(r => (JsonNode)new JsonObject
+        var resources = new JsonArray(Planned.Select(r => (JsonNode)new JsonObject
         {
             ["urn"] = r.Urn,
-            ["custom"] = !r.Resource.Type.StartsWith("kora:", StringComparison.Ordinal),
-            ["type"] = r.Resource.Type,
-            ["inputs"] = ToJson(r.Resource.Inputs),
+            ["custom"] = !r.Recorded.Type.StartsWith("kora:", StringComparison.Ordinal),
+            ["id"] = r.Id,
+            ["type"] = r.Recorded.Type,
+            ["inputs"] = ToJson(r.Recorded.Inputs),
             ["outputs"] = new JsonObject(),
-            ["provider"] = r.Resource.Provider,
+            ["parent"] = r.ParentUrn,
+            ["provider"] = r.Recorded.Provider,
         }).ToArray());
         return new JsonObject
         {
@@ -187,8 +214,6 @@ public sealed class OfflineRun
         var separator = reference.LastIndexOf("::", StringComparison.Ordinal);
         return separator > 0 && mockUrns.TryGetValue(reference[..separator], out var urn) ? urn + reference[separator..] : reference;
     }
-
-    private sealed record Registration(RecordedResource Resource, string Urn, string? ParentUrn);
 
     // Builds the stack with the given options, as TestWithServiceProviderAsync asks for it.
     private sealed class StackFactory(StackOptions options) : IServiceProvider

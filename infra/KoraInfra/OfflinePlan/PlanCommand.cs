@@ -6,6 +6,7 @@ using KoraInfra.Platform.Policy;
 using KoraInfra.Platform.Policy.Reports;
 using KoraInfra.Platform.Settings;
 using Pulumi;
+using Pulumi.Testing;
 
 namespace KoraInfra.OfflinePlan;
 
@@ -17,14 +18,21 @@ namespace KoraInfra.OfflinePlan;
 /// </summary>
 public static class PlanCommand
 {
-    /// <summary>Runs the command; returns 0 (passes), 1 (a mandatory rule is violated) or 2 (bad input).</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Runs the command; returns 0 (passes), 1 (a mandatory rule is violated, or the program
+    /// refuses the stack), 2 (bad input) or 3 (the run left values unknown, so no verdict is given).
+    /// </summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) => RunAsync(args, output, error, recorder => recorder);
+
+    /// <summary>Runs the command with <paramref name="engine"/> answering the SDK in place of the recording mocks.</summary>
+    /// <remarks>The seam the command's own tests use to prove a broken run gives no verdict.</remarks>
+    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<PlanMocks, IMocks> engine)
     {
         ArgumentNullException.ThrowIfNull(error);
         var stack = new Option<string>("--stack", "-s") { Description = "The stack: dev, staging or prod.", Required = true };
         var outFile = new Option<FileInfo?>("--out", "-o") { Description = "Where to write the snapshot (default: plan-<stack>.json in the working directory)." };
         var root = new RootCommand("Offline plan of a KoraInfra stack: the program under Pulumi.Testing mocks, with the stack's committed settings.") { stack, outFile };
-        root.SetAction(async (parse, _) => await PlanAsync(parse.GetValue(stack)!, parse.GetValue(outFile), output, error).ConfigureAwait(false));
+        root.SetAction(async (parse, _) => await PlanAsync(parse.GetValue(stack)!, parse.GetValue(outFile), output, error, engine).ConfigureAwait(false));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -39,7 +47,7 @@ public static class PlanCommand
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).ConfigureAwait(false);
     }
 
-    private static async Task<int> PlanAsync(string stack, FileInfo? outFile, TextWriter output, TextWriter error)
+    private static async Task<int> PlanAsync(string stack, FileInfo? outFile, TextWriter output, TextWriter error, Func<PlanMocks, IMocks> engine)
     {
         if (!StackNames.TryParse(stack, out _))
         {
@@ -69,7 +77,8 @@ public static class PlanCommand
         OfflineRun run;
         try
         {
-            run = await OfflineRun.RunAsync(stack, EngineConfiguration.From(StackFileReader.ReadFile(stackFile)), Path.GetDirectoryName(stackFile)!).ConfigureAwait(false);
+            var recorder = new PlanMocks();
+            run = await OfflineRun.RunAsync(stack, EngineConfiguration.From(StackFileReader.ReadFile(stackFile)), Path.GetDirectoryName(stackFile)!, recorder, engine(recorder)).ConfigureAwait(false);
         }
         catch (RunException ex)
         {
@@ -83,6 +92,13 @@ public static class PlanCommand
             // More than one error logged by the program arrives as one RunException each.
             error.WriteLine($"plan: the program declares nothing for {stack}: {string.Join("; ", ex.InnerExceptions.Select(e => e.Message))}");
             return 1;
+        }
+        catch (IncompleteRunException ex)
+        {
+            // A verdict over resources with properties missing would be trusted and wrong: none is
+            // given, and no snapshot is written.
+            error.WriteLine($"plan: no verdict for {stack}: {ex.Message}");
+            return 3;
         }
 
         output.Write(Tree(run));

@@ -79,7 +79,10 @@ public sealed class PlanMocks : IMocks
                 break;
         }
 
-        var id = args.Id ?? $"/subscriptions/sub-kora/resourceGroups/rg/providers/{type}/{name}";
+        // The SDK passes the registration's import id here: "" for every normal registration. An
+        // empty id makes the SDK mark the resource's Id unknown, which drops every input derived
+        // from it and skips the invokes that depend on it, so "" means "make one up" like null.
+        var id = string.IsNullOrEmpty(args.Id) ? $"/subscriptions/sub-kora/resourceGroups/rg/providers/{type}/{name}" : args.Id;
         return Task.FromResult<(string? id, object state)>((id, outputs.ToImmutable()));
     }
 

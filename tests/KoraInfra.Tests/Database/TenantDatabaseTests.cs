@@ -24,7 +24,7 @@ public sealed class TenantDatabaseTests
     {
         var run = await StackRun.RunAsync(stack);
 
-        var server = Assert.Single(run.OfType(ServerType));
+        var server = run.Named(ServerType, "server");
         Assert.Equal(sku, server.Map("sku")["name"]);
         Assert.Equal(tier, server.Map("sku")["tier"]);
         Assert.Equal(storageGb, server.Map("storage")["storageSizeGB"]);
@@ -80,7 +80,7 @@ public sealed class TenantDatabaseTests
         var vaultSecret = Assert.Single(run.OfType("azure-native:keyvault:Secret"), s => s.Text("secretName") == "postgres-admin-password");
         var stored = (string?)vaultSecret.Map("properties")["value"];
         Assert.False(string.IsNullOrEmpty(stored));
-        Assert.Equal(stored, Assert.Single(run.OfType(ServerType)).Text("administratorLoginPassword"));
+        Assert.Equal(stored, run.Named(ServerType, "server").Text("administratorLoginPassword"));
         Assert.DoesNotContain(typeof(KoraStack).GetProperties(), p => p.Name.Contains("Password", StringComparison.Ordinal));
     }
 
@@ -90,7 +90,7 @@ public sealed class TenantDatabaseTests
     {
         var run = await StackRun.RunAsync(stack);
 
-        var job = Assert.Single(run.OfType("kubernetes:batch/v1:Job"));
+        var job = run.Named("kubernetes:batch/v1:Job", "schema-migration");
         Assert.Contains($"pulumi:providers:kubernetes::k8s-{stack}::", job.Provider, StringComparison.Ordinal);
         var metadata = job.Map("metadata");
         Assert.Equal("kora", metadata["namespace"]);

@@ -83,8 +83,7 @@ public sealed class FoundationTests
     {
         var run = await StackRun.RunAsync(stack);
 
-        var provider = Assert.Single(run.OfType("pulumi:providers:kubernetes"));
-        Assert.Equal($"k8s-{stack}", provider.Name);
+        run.Named("pulumi:providers:kubernetes", $"k8s-{stack}");
         var kubernetes = run.Recorded.Where(r => r.Type.StartsWith("kubernetes:", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(kubernetes);
         Assert.All(kubernetes, r => Assert.Contains($"pulumi:providers:kubernetes::k8s-{stack}::", r.Provider ?? "(no provider)", StringComparison.Ordinal));
@@ -96,9 +95,10 @@ public sealed class FoundationTests
     {
         var run = await StackRun.RunAsync(stack);
 
-        Assert.Single(run.OfType("azure-native:resources:ResourceGroup"));
-        Assert.Single(run.OfType("azure-native:operationalinsights:Workspace"));
-        var cluster = Assert.Single(run.OfType("azure-native:containerservice:ManagedCluster"));
+        const string FoundationType = "kora:foundation:PlatformFoundation";
+        Assert.Equal("resource-group", Assert.Single(run.Under(FoundationType, "azure-native:resources:ResourceGroup")).Name);
+        Assert.Equal("log-workspace", Assert.Single(run.Under(FoundationType, "azure-native:operationalinsights:Workspace")).Name);
+        var cluster = run.Named("azure-native:containerservice:ManagedCluster", "aks");
         Assert.True(cluster.Inputs["disableLocalAccounts"] is true, "local accounts must be disabled");
         // Other capabilities add identities of their own (workload identities, the Redis snapshot writer).
         var identities = run.OfType("azure-native:managedidentity:UserAssignedIdentity").Select(r => r.Text("resourceName")).ToList();
@@ -111,7 +111,7 @@ public sealed class FoundationTests
     {
         var run = await StackRun.RunAsync("prod");
 
-        var pool = (System.Collections.Immutable.ImmutableDictionary<string, object?>)Assert.Single(Assert.Single(run.OfType("azure-native:containerservice:ManagedCluster")).List("agentPoolProfiles"))!;
+        var pool = (System.Collections.Immutable.ImmutableDictionary<string, object?>)Assert.Single(run.Named("azure-native:containerservice:ManagedCluster", "aks").List("agentPoolProfiles"))!;
         Assert.Equal(["1", "2", "3"], ((System.Collections.Immutable.ImmutableArray<object?>)pool["availabilityZones"]!).Cast<string>());
         Assert.Equal("Standard_D8s_v5", pool["vmSize"]);
     }
@@ -133,8 +133,8 @@ public sealed class FoundationTests
             .With("kora-infra:kubeconfig", "apiVersion: v1\nkind: Config\n") with
         { SecretKeysJson = "[\"kora-infra:kubeconfig\"]" });
 
-        Assert.Empty(run.OfType("azure-native:containerservice:ManagedCluster"));
-        Assert.Equal("kind-kora", Assert.Single(run.OfType("pulumi:providers:kubernetes")).Text("context"));
+        Assert.DoesNotContain(run.OfType("azure-native:containerservice:ManagedCluster"), r => r.Name == "aks");
+        Assert.Equal("kind-kora", run.Named("pulumi:providers:kubernetes", "k8s-dev").Text("context"));
         Assert.True(await Output.IsSecretAsync(run.Stack.Kubeconfig));
     }
 

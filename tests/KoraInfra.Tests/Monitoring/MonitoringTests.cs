@@ -9,6 +9,7 @@ public sealed class MonitoringTests
 {
     private const string PrometheusRule = "kubernetes:monitoring.coreos.com/v1:PrometheusRule";
     private const string HelmRelease = "kubernetes:helm.sh/v3:Release";
+    private const string MonitoringType = "kora:monitoring:MonitoringStack";
 
     public static TheoryData<string> DeployedStacks => new() { "staging", "prod" };
 
@@ -49,7 +50,7 @@ public sealed class MonitoringTests
     {
         var run = await StackRun.RunAsync(stack);
 
-        var release = Assert.Single(run.OfType(HelmRelease));
+        var release = run.Named(HelmRelease, "kube-prometheus-stack");
         Assert.Equal(HelmChart.KubePrometheusStack.Name, release.Text("chart"));
         Assert.Equal(HelmChart.KubePrometheusStack.Version, release.Text("version"));
         Assert.Equal(HelmChart.KubePrometheusStack.Repository, Map(release.Inputs["repositoryOpts"])["repo"]);
@@ -76,7 +77,7 @@ public sealed class MonitoringTests
     {
         var run = await StackRun.RunAsync(stack);
 
-        var providerClass = Assert.Single(run.OfType("kubernetes:secrets-store.csi.x-k8s.io/v1:SecretProviderClass"));
+        var providerClass = run.Named("kubernetes:secrets-store.csi.x-k8s.io/v1:SecretProviderClass", ReceiverSecrets.ProviderClassName);
         var parameters = Map(Map(providerClass.Inputs["spec"])["parameters"]);
         Assert.Equal(MonitoringPlan.For(Settings(stack)).VaultName, parameters["keyvaultName"]);
         Assert.Equal("tenant-kora", parameters["tenantId"]);
@@ -91,10 +92,8 @@ public sealed class MonitoringTests
     {
         var run = await StackRun.RunAsync(stack);
 
-        var serviceMonitor = Assert.Single(run.OfType("kubernetes:monitoring.coreos.com/v1:ServiceMonitor"));
-        var podMonitor = Assert.Single(run.OfType("kubernetes:monitoring.coreos.com/v1:PodMonitor"));
-        Assert.Equal("n8n", Map(serviceMonitor.Inputs["metadata"])["name"]);
-        Assert.Equal("kora-runtime", Map(podMonitor.Inputs["metadata"])["name"]);
+        var serviceMonitor = Assert.Single(run.Under(MonitoringType, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor"), m => Equals(Map(m.Inputs["metadata"])["name"], "n8n"));
+        Assert.Single(run.Under(MonitoringType, "kubernetes:monitoring.coreos.com/v1:PodMonitor"), m => Equals(Map(m.Inputs["metadata"])["name"], "kora-runtime"));
         Assert.Equal(["kora"], List(Map(Map(serviceMonitor.Inputs["spec"])["namespaceSelector"])["matchNames"]).Cast<string>());
     }
 
@@ -104,8 +103,8 @@ public sealed class MonitoringTests
     {
         var run = await StackRun.RunAsync(stack);
 
-        Assert.Single(run.OfType("kora:monitoring:MonitoringStack"));
-        var monitoring = run.Recorded.Where(r => r.Type is PrometheusRule or HelmRelease || r.Type.Contains("monitoring.coreos.com", StringComparison.Ordinal) || r.Type.Contains("secrets-store", StringComparison.Ordinal)).ToList();
+        run.Named(MonitoringType, "monitoring");
+        var monitoring = run.Under(MonitoringType).Where(r => r.Type is PrometheusRule or HelmRelease || r.Type.Contains("monitoring.coreos.com", StringComparison.Ordinal) || r.Type.Contains("secrets-store", StringComparison.Ordinal)).ToList();
         Assert.Equal(6, monitoring.Count);
         Assert.All(monitoring, r => Assert.Contains($"pulumi:providers:kubernetes::k8s-{stack}::", r.Provider ?? "(no provider)", StringComparison.Ordinal));
     }

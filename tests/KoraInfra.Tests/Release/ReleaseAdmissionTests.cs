@@ -78,7 +78,7 @@ public sealed class ReleaseAdmissionTests
     {
         var run = await StackRun.RunAsync("prod");
 
-        var record = Assert.Single(run.OfType("kora:release:ReleaseManifest"));
+        var record = run.Named("kora:release:ReleaseManifest", "release");
         Assert.Equal("prod", record.Text("stack"));
         Assert.Equal("deploy-prod", record.Text("gate"));
         Assert.True(record.Inputs["verified"] is true, "KORA-001 requires a verified manifest");
@@ -98,7 +98,7 @@ public sealed class ReleaseAdmissionTests
     {
         var run = await StackRun.RunAsync("staging");
 
-        var record = Assert.Single(run.OfType("kora:release:ReleaseManifest"));
+        var record = run.Named("kora:release:ReleaseManifest", "release");
         Assert.Equal("promote-rc", record.Text("gate"));
         Assert.Equal("v1.4.0-rc.2", record.Text("version"));
         Assert.True(record.Inputs["rtmP0Complete"] is true);
@@ -109,7 +109,7 @@ public sealed class ReleaseAdmissionTests
     {
         var run = await StackRun.RunAsync("dev");
 
-        Assert.Empty(run.OfType("kora:release:ReleaseManifest"));
+        Assert.DoesNotContain(run.OfType("kora:release:ReleaseManifest"), r => r.Name == "release");
         Assert.NotEmpty(run.OfType("azure-native:resources:ResourceGroup"));
     }
 

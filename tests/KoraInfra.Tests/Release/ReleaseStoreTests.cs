@@ -17,7 +17,7 @@ public sealed class ReleaseStoreTests
         Assert.Equal("TLS1_2", account.Text("minimumTlsVersion"));
         var container = Assert.Single(run.OfType("azure-native:storage:BlobContainer"), c => c.Name == "release-container");
         Assert.Equal("None", container.Text("publicAccess"));
-        var worm = Assert.Single(run.OfType("azure-native:storage:BlobContainerImmutabilityPolicy"));
+        var worm = run.Named("azure-native:storage:BlobContainerImmutabilityPolicy", "release-worm");
         Assert.Equal((double)days, worm.Inputs["immutabilityPeriodSinceCreationInDays"]);
         Assert.Equal("releases", worm.Text("containerName"));
         Assert.True(worm.Inputs["allowProtectedAppendWrites"] is false);
@@ -28,6 +28,6 @@ public sealed class ReleaseStoreTests
     {
         var run = await StackRun.RunAsync("dev");
 
-        Assert.Empty(run.OfType("azure-native:storage:BlobContainerImmutabilityPolicy"));
+        Assert.DoesNotContain(run.OfType("azure-native:storage:BlobContainerImmutabilityPolicy"), r => r.Name == "release-worm");
     }
 }

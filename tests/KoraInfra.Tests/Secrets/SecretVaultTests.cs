@@ -42,7 +42,7 @@ public sealed class SecretVaultTests
     {
         var run = await StackRun.RunAsync(stack);
 
-        var vault = Assert.Single(run.OfType(VaultType));
+        var vault = run.Named(VaultType, "vault");
         Assert.Equal($"kv-kora-{stack}-brs", vault.Text("vaultName"));
         var properties = vault.Map("properties");
         Assert.True(properties["enableRbacAuthorization"] is true, "RBAC authorization must be on");
@@ -80,8 +80,8 @@ public sealed class SecretVaultTests
     {
         var run = await StackRun.RunAsync(stack);
 
-        var setting = Assert.Single(run.OfType("azure-native:monitor:DiagnosticSetting"));
-        var workspace = Assert.Single(run.OfType("azure-native:operationalinsights:Workspace"));
+        var setting = run.Named("azure-native:monitor:DiagnosticSetting", "vault-audit");
+        var workspace = run.Named("azure-native:operationalinsights:Workspace", "log-workspace");
         Assert.Equal($"{MockIdPrefix}{VaultType}/vault", setting.Text("resourceUri"));
         Assert.Equal($"{MockIdPrefix}{workspace.Type}/{workspace.Name}", setting.Text("workspaceId"));
         var log = (ImmutableDictionary<string, object?>)Assert.Single(setting.List("logs"))!;
@@ -248,7 +248,7 @@ public sealed class SecretVaultTests
         }
 
         // The values handed to consumers are secret.
-        var vault = run.Resources.OfType<SecretVault>().Single();
+        var vault = run.Component<SecretVault>("secrets");
         Assert.NotEmpty(vault.SecretValues);
         foreach (var (name, value) in vault.SecretValues)
         {
@@ -313,7 +313,7 @@ public sealed class SecretVaultTests
             .With("kora-infra:compromisedCredentials", $"[{{\"name\":\"alert-devops-pager-url\",\"reportedAt\":\"{reported}\"}}]")
             .With("kora-infra:emergencyRotations", $"[{{\"name\":\"alert-devops-pager-url\",\"requestedAt\":\"{rotated}\"}}]"));
 
-        Assert.Single(run.OfType(VaultType));
+        run.Named(VaultType, "vault");
     }
 
     [Fact]
@@ -325,7 +325,7 @@ public sealed class SecretVaultTests
             "kora-infra:compromisedCredentials",
             $"[{{\"name\":\"postgres-app-password\",\"reportedAt\":\"{reported}\"}}]"));
 
-        Assert.Single(run.OfType(VaultType));
+        run.Named(VaultType, "vault");
     }
 
     private static IEnumerable<(string Path, string Text)> Strings(object? value, string path)

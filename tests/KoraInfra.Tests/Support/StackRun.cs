@@ -31,6 +31,28 @@ internal sealed class StackRun
 
     public IEnumerable<RecordedResource> OfType(string type) => Recorded.Where(r => r.Type == type);
 
+    /// <summary>The one resource of <paramref name="type"/> with the logical name <paramref name="name"/>; fails the test otherwise.</summary>
+    public RecordedResource Named(string type, string name) => Assert.Single(OfType(type), r => r.Name == name);
+
+    /// <summary>The SDK's object of a component (or resource) class with the logical name <paramref name="name"/>.</summary>
+    public T Component<T>(string name)
+        where T : Pulumi.Resource => Assert.Single(Resources.OfType<T>(), r => r.GetResourceName() == name);
+
+    /// <summary>
+    /// The resources of a type declared (directly or further down) inside a component of
+    /// <paramref name="componentType"/>: a selection that other capabilities' resources of the
+    /// same type cannot disturb.
+    /// </summary>
+    public IEnumerable<RecordedResource> Under(string componentType, string type) => Under(componentType).Where(r => r.Type == type);
+
+    /// <summary>Every resource declared (directly or further down) inside a component of <paramref name="componentType"/>.</summary>
+    public IEnumerable<RecordedResource> Under(string componentType) => _run.Registered
+        .Where(r => r.Urn.Split("::")[^2].Split('$').SkipLast(1).Contains(componentType, StringComparer.Ordinal))
+        .Select(r => r.Resource);
+
+    /// <summary>Every registered resource with its URN, parent, SDK object and inputs with their known and secret flags.</summary>
+    public IReadOnlyList<PlannedResource> Planned => _run.Planned;
+
     /// <summary>The resources as the policy rules see them.</summary>
     public StackSnapshot Snapshot() => _run.Snapshot();
 

@@ -122,7 +122,7 @@ public sealed partial class N8nWorkloadsTests
     {
         var run = await StackRun.RunAsync("prod");
 
-        var ingress = Assert.Single(run.OfType("kubernetes:networking.k8s.io/v1:Ingress"));
+        var ingress = run.Named("kubernetes:networking.k8s.io/v1:Ingress", "n8n-ingress");
         Assert.Equal("webapprouting.kubernetes.azure.com", ingress.At("spec", "ingressClassName"));
         var rule = Assert.Single(Inputs.Objects(ingress.At("spec", "rules")));
         Assert.Equal("n8n.koraos.example.com", rule["host"]);

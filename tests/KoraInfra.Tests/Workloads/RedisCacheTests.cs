@@ -8,6 +8,8 @@ namespace KoraInfra.Tests.Workloads;
 public sealed class RedisCacheTests
 {
     private const string RedisType = "azure-native:redis:Redis";
+    private const string RedisComponentType = "kora:workloads:RedisCache";
+    private const string StorageAccountType = "azure-native:storage:StorageAccount";
 
     public static TheoryData<string> Stacks => new() { "dev", "staging", "prod" };
 
@@ -17,7 +19,7 @@ public sealed class RedisCacheTests
     {
         var run = await StackRun.RunAsync(stack);
 
-        var redis = Assert.Single(run.OfType(RedisType));
+        var redis = run.Named(RedisType, "redis");
         Assert.Equal($"redis-kora-{stack}-brs", redis.Text("name"));
         Assert.True(redis.Inputs["enableNonSslPort"] is false);
         Assert.Equal("1.2", redis.Text("minimumTlsVersion"));
@@ -34,7 +36,7 @@ public sealed class RedisCacheTests
     {
         var run = await StackRun.RunAsync(stack);
 
-        var redis = Assert.Single(run.OfType(RedisType));
+        var redis = run.Named(RedisType, "redis");
         Assert.Equal(sku, redis.At("sku", "name"));
         Assert.Equal(family, redis.At("sku", "family"));
         Assert.Equal(capacity, redis.At("sku", "capacity"));
@@ -46,7 +48,7 @@ public sealed class RedisCacheTests
     {
         var run = await StackRun.RunAsync("prod");
 
-        var redis = Assert.Single(run.OfType(RedisType));
+        var redis = run.Named(RedisType, "redis");
         Assert.Equal(["1", "2", "3"], Inputs.Texts(redis.Inputs["zones"]));
         Assert.Equal(2d, redis.Inputs["replicasPerPrimary"]);
         Assert.Equal("true", redis.At("redisConfiguration", "rdbBackupEnabled"));
@@ -54,7 +56,9 @@ public sealed class RedisCacheTests
         Assert.Equal("BlobEndpoint=https://stkoraprodbrsredis.blob.core.windows.net/", redis.At("redisConfiguration", "rdbStorageConnectionString"));
         Assert.Equal("UserAssigned", redis.At("identity", "type"));
 
-        var storage = Assert.Single(run.OfType("azure-native:storage:StorageAccount"));
+        // Other capabilities (the release store) declare storage accounts of their own.
+        var storage = Assert.Single(run.Under(RedisComponentType, StorageAccountType), a => a.Name == "redis-snapshots");
+        Assert.Equal("stkoraprodbrsredis", storage.Text("accountName"));
         Assert.True(storage.Inputs["allowSharedKeyAccess"] is false);
         Assert.True(storage.Inputs["allowBlobPublicAccess"] is false);
         Assert.Equal("Deny", storage.At("networkRuleSet", "defaultAction"));
@@ -70,10 +74,11 @@ public sealed class RedisCacheTests
     {
         var run = await StackRun.RunAsync(stack);
 
-        var redis = Assert.Single(run.OfType(RedisType));
+        var redis = run.Named(RedisType, "redis");
         Assert.False(redis.Inputs.ContainsKey("zones"));
         Assert.Null(redis.At("redisConfiguration", "rdbBackupEnabled"));
-        Assert.Empty(run.OfType("azure-native:storage:StorageAccount"));
+        Assert.Empty(run.Under(RedisComponentType, StorageAccountType));
+        Assert.DoesNotContain(run.OfType(StorageAccountType), a => a.Name == "redis-snapshots");
     }
 
     [Fact]
@@ -81,7 +86,7 @@ public sealed class RedisCacheTests
     {
         var run = await StackRun.RunAsync("staging");
 
-        var cache = Assert.Single(run.Resources.OfType<RedisCache>());
+        var cache = run.Component<RedisCache>("redis");
         Assert.True(await Output.IsSecretAsync(cache.AccessKey));
         var key = await OutputUtilities.GetValueAsync(cache.AccessKey);
         Assert.False(string.IsNullOrEmpty(key));
@@ -97,7 +102,7 @@ public sealed class RedisCacheTests
     {
         var run = await StackRuns.DevOnExistingClusterAsync();
 
-        Assert.Empty(run.OfType(RedisType));
+        Assert.DoesNotContain(run.OfType(RedisType), r => r.Name == "redis");
         var redis = Assert.Single(run.OfType("kubernetes:apps/v1:Deployment"), d => d.MetadataName() == "n8n-redis");
         var container = Assert.Single(redis.Containers());
         Assert.Equal("redis:7.4-alpine", container["image"]);

@@ -5,9 +5,9 @@ using Pulumi.AzureNative.ContainerService;
 using Pulumi.AzureNative.ContainerService.Inputs;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 using K8s = Pulumi.Kubernetes;
-using ManagedIdentity = Pulumi.AzureNative.ManagedIdentity;
 using KubernetesNamespace = Pulumi.Kubernetes.Core.V1.Namespace;
 using KubernetesNamespaceArgs = Pulumi.Kubernetes.Types.Inputs.Core.V1.NamespaceArgs;
+using ManagedIdentity = Pulumi.AzureNative.ManagedIdentity;
 
 namespace KoraInfra.Components.Cluster;
 

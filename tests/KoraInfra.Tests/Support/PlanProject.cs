@@ -1,0 +1,43 @@
+using KoraInfra.Platform.Release.Signing;
+
+namespace KoraInfra.Tests.Support;
+
+/// <summary>
+/// A project directory to run <c>plan</c> in, as a reviewer has it: the committed project and
+/// stack files and migrations, plus, for a gated stack, the release the pipeline promoted (the
+/// <c>kora-infra:release</c> line <c>kora promote</c> writes, and the verification key).
+/// </summary>
+internal sealed class PlanProject : IDisposable
+{
+    private PlanProject(string root) => Root = root;
+
+    public string Root { get; }
+
+    public static PlanProject For(string stack)
+    {
+        var release = TestRelease.For(stack);
+        var root = release.ManifestPath is null ? Directory.CreateTempSubdirectory("kora-plan-project-").FullName : release.RootDirectory;
+        File.Copy(Path.Combine(Repository.Root, "Pulumi.yaml"), Path.Combine(root, "Pulumi.yaml"));
+        var settings = File.ReadAllText(Repository.StackFile(stack));
+        if (release.ManifestPath is not null)
+        {
+            settings = settings.TrimEnd('\n') + $"\n  kora-infra:release: {release.ManifestPath}\n";
+        }
+
+        File.WriteAllText(Path.Combine(root, $"Pulumi.{stack}.yaml"), settings);
+        var migrations = Directory.CreateDirectory(Path.Combine(root, "db", "migrations")).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "db", "migrations")))
+        {
+            File.Copy(file, Path.Combine(migrations, Path.GetFileName(file)));
+        }
+
+        Environment.SetEnvironmentVariable(ReleaseSigningKey.VerificationKeyVariable, release.VerifyKeyPem);
+        return new PlanProject(root);
+    }
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable(ReleaseSigningKey.VerificationKeyVariable, null);
+        Directory.Delete(Root, recursive: true);
+    }
+}
