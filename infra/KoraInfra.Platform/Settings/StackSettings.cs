@@ -45,6 +45,9 @@ public sealed record StackSettings
     /// <summary>Vault administrators, emergency rotations and compromised-credential reports.</summary>
     public required SecretsSettings Secrets { get; init; }
 
+    /// <summary>The address plan and who may reach the public planes.</summary>
+    public required NetworkSettings Network { get; init; }
+
     /// <summary>The resource names of this stack.</summary>
     public ResourceNamer Names => new(NamingPrefix, Environment.Name, Region);
 }

@@ -23,7 +23,7 @@ public static partial class StackSettingsBinder
     private static readonly HashSet<string> SecretKeys = [Namespace + ":kubeconfig"];
 
     private static readonly string[] TopLevelKeys =
-        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", "monitoring", ReleaseSettings.Key, WorkloadsSettingsReader.Key, .. SecretsSettingsReader.Keys];
+        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", "monitoring", ReleaseSettings.Key, WorkloadsSettingsReader.Key, .. SecretsSettingsReader.Keys, NetworkSettingsReader.Key];
 
     private static readonly Dictionary<string, SizingTier> Tiers = new(StringComparer.Ordinal)
     {
@@ -129,8 +129,9 @@ public static partial class StackSettingsBinder
         var release = ReleaseSettings.Read(reader, profile);
         var workloads = WorkloadsSettingsReader.Read(reader, profile);
         var secrets = SecretsSettingsReader.Read(reader, receivers is null ? null : SecretsSettingsReader.Catalogue(reader, receivers));
+        var network = NetworkSettingsReader.Read(reader, profile, cluster);
 
-        if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null || monitoring is null || workloads is null || secrets is null)
+        if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null || monitoring is null || workloads is null || secrets is null || network is null)
         {
             return null;
         }
@@ -148,6 +149,7 @@ public static partial class StackSettingsBinder
             ReleaseManifestPath = release,
             Workloads = workloads,
             Secrets = secrets,
+            Network = network,
         };
     }
 
