@@ -22,6 +22,7 @@ public static class KoraApp
             RollbackCommand.Create(services),
             AuditCommand.Create(),
             SecretsCommand.Create(),
+            NetworkCommand.Create(),
         };
 
         var parse = root.Parse(args);

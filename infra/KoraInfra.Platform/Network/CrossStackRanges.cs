@@ -21,11 +21,7 @@ public static class CrossStackRanges
             {
                 foreach (var (other, taken) in seen.Where(s => s.Stack != stack.Environment.StackName && s.Range.Range.Overlaps(range.Range)))
                 {
-                    problems.Add(new SettingsProblem(
-                        range.Location,
-                        range.Key,
-                        $"'{range.Range}', which overlaps {other}'s {taken.Key} '{taken.Range}' ({taken.Location})",
-                        "a range disjoint from every range of the other stacks (docs/network.md lists the address plan)"));
+                    problems.Add(Overlap(range, other, taken));
                 }
             }
 
@@ -34,4 +30,29 @@ public static class CrossStackRanges
 
         return problems;
     }
+
+    /// <summary>Every overlap of one stack's ranges with the other stacks' ranges, reported on that stack's keys.</summary>
+    public static IReadOnlyList<SettingsProblem> Check(StackSettings subject, IEnumerable<StackSettings> others)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(others);
+        var all = others.Where(o => o.Environment.Name != subject.Environment.Name).ToList();
+        return Check(all.Append(subject).ToList(), subject.Environment.StackName);
+    }
+
+    private static IReadOnlyList<SettingsProblem> Check(IReadOnlyList<StackSettings> stacks, string subject) =>
+        (from stack in stacks
+         where stack.Environment.StackName == subject
+         from range in stack.Network.Ranges
+         from other in stacks
+         where other.Environment.StackName != subject
+         from taken in other.Network.Ranges
+         where taken.Range.Overlaps(range.Range)
+         select Overlap(range, other.Environment.StackName, taken)).ToList();
+
+    private static SettingsProblem Overlap(NetworkRangeSetting range, string other, NetworkRangeSetting taken) => new(
+        range.Location,
+        range.Key,
+        $"'{range.Range}', which overlaps {other}'s {taken.Key} '{taken.Range}' ({taken.Location})",
+        "a range disjoint from every range of the other stacks (docs/network.md lists the address plan)");
 }
