@@ -15,6 +15,12 @@ public sealed record ClusterNetworkPlan(
     IReadOnlyList<string> AuthorizedRanges,
     bool AuthorizeNatEgress)
 {
+    /// <summary>
+    /// Network Contributor: the cluster's own identity must join the node subnet and use its NAT
+    /// gateway, so it is granted on the VNet before the cluster is created.
+    /// </summary>
+    public const string NetworkContributorRoleId = "4d97b98b-1d4f-4787-a291-c67834d212e7";
+
     /// <summary>Azure CNI: nodes in the VNet subnet.</summary>
     public string NetworkPlugin { get; init; } = "azure";
 

@@ -104,7 +104,9 @@ public sealed record NetworkPlan(
             subnets.Add(new SubnetPlan(SubnetRole.PrivateEndpoints, names.Name(ResourceKind.Subnet, "endpoints"), endpointPrefix, $"private endpoints ({endpoints.Count}: {string.Join(", ", endpoints.Select(e => e.Key))})", SubnetSizing.PrivateEndpointSubnetAddresses(endpoints.Count), EndpointSecurityGroup(names, nodes, endpointPrefix, endpoints), NatEgress: false));
         }
 
-        var authorized = network.ApiServerAuthorizedRanges.Concat(profile.AllowsPublicNetworkAccess ? network.PublicAllowlist : []).Distinct().Select(r => r.ToString()).ToList();
+        // The data-service allowlist is not the API server's: dev's pipeline deploys from hosted
+        // runners, so dev's API server is limited only by what the stack file lists.
+        var authorized = network.ApiServerAuthorizedRanges.Select(r => r.ToString()).ToList();
         return new NetworkPlan(
             VirtualNetworkName: names.Name(ResourceKind.VirtualNetwork),
             AddressSpace: network.AddressSpace,

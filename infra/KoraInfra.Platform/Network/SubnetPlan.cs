@@ -25,4 +25,10 @@ public sealed record SubnetPlan(
     /// policies: on for the endpoint subnet, so its NSG is enforced.
     /// </summary>
     public bool PrivateEndpointNetworkPolicies => Role == SubnetRole.PrivateEndpoints;
+
+    /// <summary>
+    /// No implicit outbound address: egress is explicit (the NAT gateway, or the cluster's load
+    /// balancer in dev), so nothing leaves from an address no allowlist knows.
+    /// </summary>
+    public bool DefaultOutboundAccess { get; init; }
 }

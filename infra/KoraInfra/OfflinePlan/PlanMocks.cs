@@ -28,6 +28,15 @@ public sealed class PlanMocks : IMocks
         ["azure-native:keyvault:Vault"] = "vaultName",
         ["azure-native:keyvault:Secret"] = "secretName",
         ["azure-native:keyvault:Key"] = "keyName",
+        ["azure-native:network:VirtualNetwork"] = "virtualNetworkName",
+        ["azure-native:network:Subnet"] = "subnetName",
+        ["azure-native:network:NetworkSecurityGroup"] = "networkSecurityGroupName",
+        ["azure-native:network:NatGateway"] = "natGatewayName",
+        ["azure-native:network:PublicIPAddress"] = "publicIpAddressName",
+        ["azure-native:network:PrivateEndpoint"] = "privateEndpointName",
+        ["azure-native:network:PrivateDnsZoneGroup"] = "privateDnsZoneGroupName",
+        ["azure-native:privatedns:PrivateZone"] = "privateZoneName",
+        ["azure-native:privatedns:VirtualNetworkLink"] = "virtualNetworkLinkName",
     };
 
     private readonly ConcurrentQueue<RecordedResource> _resources = new();
@@ -72,6 +81,10 @@ public sealed class PlanMocks : IMocks
                 outputs["sslPort"] = 6380;
                 outputs["port"] = 6379;
                 break;
+            case "azure-native:network:PublicIPAddress":
+                // A documentation address (RFC 5737): visibly not a real one.
+                outputs["ipAddress"] = "198.51.100.10";
+                break;
             case "random:index/randomPassword:RandomPassword":
                 // Visibly fake, different on every run (no secret value lives in the repository),
                 // and secret as the engine makes it.
@@ -79,7 +92,8 @@ public sealed class PlanMocks : IMocks
                 break;
         }
 
-        var id = args.Id ?? $"/subscriptions/sub-kora/resourceGroups/rg/providers/{type}/{name}";
+        // An empty import id (as some engine versions pass) must not become an unknown resource id.
+        var id = string.IsNullOrEmpty(args.Id) ? $"/subscriptions/sub-kora/resourceGroups/rg/providers/{type}/{name}" : args.Id;
         return Task.FromResult<(string? id, object state)>((id, outputs.ToImmutable()));
     }
 

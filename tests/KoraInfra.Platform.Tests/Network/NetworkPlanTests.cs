@@ -68,7 +68,8 @@ public sealed class NetworkPlanTests
         Assert.Null(plan.Subnet(SubnetRole.PrivateEndpoints));
         Assert.Null(plan.NatGateway);
         Assert.Equal("loadBalancer", plan.Cluster.OutboundType);
-        Assert.Equal(["203.0.113.0/24"], plan.Cluster.AuthorizedRanges);
+        Assert.Empty(plan.Cluster.AuthorizedRanges);
+        Assert.Equal(["203.0.113.0/24"], plan.PublicAllowlist.Select(r => r.ToString()));
         Assert.Equal(PostgresConnectivity.PublicAllowlist, plan.Postgres);
     }
 

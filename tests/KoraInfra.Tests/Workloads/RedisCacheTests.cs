@@ -54,7 +54,8 @@ public sealed class RedisCacheTests
         Assert.Equal("BlobEndpoint=https://stkoraprodbrsredis.blob.core.windows.net/", redis.At("redisConfiguration", "rdbStorageConnectionString"));
         Assert.Equal("UserAssigned", redis.At("identity", "type"));
 
-        var storage = Assert.Single(run.OfType("azure-native:storage:StorageAccount"));
+        var storage = Assert.Single(run.OfType("azure-native:storage:StorageAccount"), s => s.Name == "redis-snapshots");
+        Assert.Equal("Disabled", storage.Text("publicNetworkAccess"));
         Assert.True(storage.Inputs["allowSharedKeyAccess"] is false);
         Assert.True(storage.Inputs["allowBlobPublicAccess"] is false);
         Assert.Equal("Deny", storage.At("networkRuleSet", "defaultAction"));
@@ -73,7 +74,7 @@ public sealed class RedisCacheTests
         var redis = Assert.Single(run.OfType(RedisType));
         Assert.False(redis.Inputs.ContainsKey("zones"));
         Assert.Null(redis.At("redisConfiguration", "rdbBackupEnabled"));
-        Assert.Empty(run.OfType("azure-native:storage:StorageAccount"));
+        Assert.DoesNotContain(run.OfType("azure-native:storage:StorageAccount"), s => s.Name == "redis-snapshots");
     }
 
     [Fact]

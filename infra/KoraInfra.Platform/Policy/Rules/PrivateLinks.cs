@@ -48,7 +48,7 @@ internal static class PrivateLinks
             .Where(g => string.Equals(g.Text("privateEndpointName"), endpointName, StringComparison.OrdinalIgnoreCase))
             .SelectMany(g => g.Property("privateDnsZoneConfigs") as JsonArray ?? [])
             .OfType<JsonObject>()
-            .Select(c => LastSegment(Json.Text(c["privateDnsZoneId"])) is { } zone && zone.Contains('.', StringComparison.Ordinal) ? zone : Json.Text(c["name"])?.Replace('-', '.'))
+            .SelectMany(c => new[] { LastSegment(Json.Text(c["privateDnsZoneId"])), Json.Text(c["name"])?.Replace('-', '.') })
             .OfType<string>()
             .ToList();
     }
