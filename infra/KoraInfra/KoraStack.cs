@@ -139,6 +139,12 @@ public sealed class KoraStack : Stack
 
         network?.ConnectPrivately(privateTargets);
 
+        // Staging and prod are deployed from inside their own network (docs/network.md).
+        if (PipelineRunnerPlan.For(settings.Environment) is { } runners && plan.Kubernetes.IsManaged)
+        {
+            _ = new PipelineRunners("pipeline-runners", new PipelineRunnersArgs { Plan = runners, Provider = cluster.Provider });
+        }
+
         // n8n logs in as the `n8n` role with the vault's postgres-n8n-password; creating that role
         // on the server is the database runbook's step (docs/database.md).
         var n8n = new N8nWorkloads("n8n", new N8nWorkloadsArgs

@@ -165,4 +165,26 @@ public sealed class PrivateNetworkTests
         var network = new[] { "KORA-013", "KORA-021", "KORA-031", "KORA-070", "KORA-071", "KORA-072", "KORA-073", "KORA-074", "KORA-075", "KORA-076", "KORA-077" };
         Assert.Empty(evaluation.Violations.Where(v => network.Contains(v.RuleId)).Select(v => $"{v.RuleId} {v.ResourceUrn}: {v.Message}"));
     }
+
+    [Theory]
+    [MemberData(nameof(PrivateStacks))]
+    public async Task The_pipeline_runs_on_a_runner_scale_set_inside_the_environments_cluster(string stack)
+    {
+        var run = await StackRun.RunAsync(stack);
+
+        var scaleSet = Named(run, "kubernetes:helm.sh/v3:Release", "runner-scale-set");
+        Assert.Equal($"kora-{stack}", scaleSet.At("values", "runnerScaleSetName"));
+        Assert.Equal(PipelineRunnerPlan.RepositoryUrl, scaleSet.At("values", "githubConfigUrl"));
+        Assert.Equal(PipelineRunnerPlan.ChartVersion, scaleSet.Text("version"));
+        Assert.Contains($"pulumi:providers:kubernetes::k8s-{stack}::", scaleSet.Provider, StringComparison.Ordinal);
+        Assert.Equal(PipelineRunnerPlan.ChartVersion, Named(run, "kubernetes:helm.sh/v3:Release", "runner-controller").Text("version"));
+    }
+
+    [Fact]
+    public async Task Dev_deploys_from_hosted_runners_and_declares_none()
+    {
+        var run = await StackRun.RunAsync("dev");
+
+        Assert.DoesNotContain(run.OfType("kubernetes:helm.sh/v3:Release"), r => r.Name.StartsWith("runner-", StringComparison.Ordinal));
+    }
 }
