@@ -2,12 +2,14 @@ using KoraInfra.Components.Cluster;
 using KoraInfra.Components.Database;
 using KoraInfra.Components.Foundation;
 using KoraInfra.Components.Monitoring;
+using KoraInfra.Components.Network;
 using KoraInfra.Components.Release;
 using KoraInfra.Components.Secrets;
 using KoraInfra.Components.Workloads;
 using KoraInfra.Platform.Database;
 using KoraInfra.Platform.Foundation;
 using KoraInfra.Platform.Monitoring;
+using KoraInfra.Platform.Network;
 using KoraInfra.Platform.Release;
 using KoraInfra.Platform.Secrets;
 using KoraInfra.Platform.Workloads;
@@ -47,11 +49,25 @@ public sealed class KoraStack : Stack
         var plan = FoundationPlan.For(settings);
 
         var foundation = new PlatformFoundation("foundation", new PlatformFoundationArgs { Plan = plan });
+
+        // The VNet the cluster joins; its private endpoints are added once the data services exist.
+        var networkPlan = NetworkPlan.For(settings);
+        var network = networkPlan is null ? null : new PrivateNetwork("network", new PrivateNetworkArgs
+        {
+            Plan = networkPlan,
+            ResourceGroupName = foundation.ResourceGroupName,
+            Location = plan.Location,
+            Tags = plan.Tags,
+        });
         var cluster = new KubernetesCluster("cluster", new KubernetesClusterArgs
         {
             Plan = plan,
             ResourceGroupName = foundation.ResourceGroupName,
             LogWorkspaceId = foundation.LogWorkspaceId,
+            Network = networkPlan,
+            VirtualNetworkId = network?.VirtualNetworkId,
+            NodeSubnetId = network?.NodeSubnetId,
+            EgressIpAddress = network?.EgressIpAddress,
             ExistingKubeconfig = plan.Kubernetes.IsManaged ? null : new Config().RequireSecret("kubeconfig"),
         });
 
@@ -95,9 +111,38 @@ public sealed class KoraStack : Stack
             TenantId = foundation.PlatformIdentityTenantId,
         });
 
+        ReleaseStore? releaseStore = null;
         if (ReleaseStorePlan.For(settings) is { } store)
         {
-            _ = new ReleaseStore("release-store", new ReleaseStoreArgs { Plan = store, ResourceGroupName = foundation.ResourceGroupName });
+            releaseStore = new ReleaseStore("release-store", new ReleaseStoreArgs { Plan = store, ResourceGroupName = foundation.ResourceGroupName });
+        }
+
+        // Every data service Platform planned an endpoint for, by the plan's key.
+        var privateTargets = new Dictionary<string, Output<string>>(StringComparer.Ordinal)
+        {
+            ["vault"] = vault.VaultId,
+            ["postgres"] = database.ServerId,
+        };
+        if (queue.Cache is { } cache)
+        {
+            privateTargets["redis"] = cache.CacheId;
+            if (cache.SnapshotAccountId is { } snapshots)
+            {
+                privateTargets["redis-snapshots"] = snapshots;
+            }
+        }
+
+        if (releaseStore is not null)
+        {
+            privateTargets["release-store"] = releaseStore.AccountId;
+        }
+
+        network?.ConnectPrivately(privateTargets);
+
+        // Staging and prod are deployed from inside their own network (docs/network.md).
+        if (PipelineRunnerPlan.For(settings.Environment) is { } runners && plan.Kubernetes.IsManaged)
+        {
+            _ = new PipelineRunners("pipeline-runners", new PipelineRunnersArgs { Plan = runners, Provider = cluster.Provider });
         }
 
         // n8n logs in as the `n8n` role with the vault's postgres-n8n-password; creating that role
@@ -167,7 +212,7 @@ public sealed class KoraStack : Stack
     public Output<string> N8nHost { get; private set; }
 
     // The queue Platform chose: an Azure cache, or a throwaway Redis on a developer's cluster.
-    private static (Output<string> Host, Output<string> Password) DeclareQueue(WorkloadsPlan workloads, FoundationPlan plan, PlatformFoundation foundation, KubernetesCluster cluster)
+    private static (Output<string> Host, Output<string> Password, RedisCache? Cache) DeclareQueue(WorkloadsPlan workloads, FoundationPlan plan, PlatformFoundation foundation, KubernetesCluster cluster)
     {
         if (workloads.Redis.Azure is { } azure)
         {
@@ -178,7 +223,7 @@ public sealed class KoraStack : Stack
                 Location = plan.Location,
                 Tags = plan.Tags,
             });
-            return (cache.HostName, cache.AccessKey);
+            return (cache.HostName, cache.AccessKey, cache);
         }
 
         var local = new InClusterRedis("redis", new InClusterRedisArgs
@@ -187,6 +232,6 @@ public sealed class KoraStack : Stack
             Provider = cluster.Provider,
             Namespace = cluster.WorkloadNamespace,
         });
-        return (Output.Create(workloads.Redis.Endpoint.Host!), local.Password);
+        return (Output.Create(workloads.Redis.Endpoint.Host!), local.Password, null);
     }
 }

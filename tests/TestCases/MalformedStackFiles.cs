@@ -100,6 +100,18 @@ public static class MalformedStackFiles
             Case("release manifest outside the project", "prod", prod + "  kora-infra:release: ../elsewhere/v1.4.0.dsse.json\n", "kora-infra:release", "relative path inside the project"),
             Case("release that is not a signed manifest", "staging", staging + "  kora-infra:release: releases/staging/v1.4.0-rc.1.json\n", "kora-infra:release", "signed manifest"),
             Case("release as a mapping", "prod", prod + "  kora-infra:release:\n    path: releases/prod/v1.4.0.dsse.json\n", "kora-infra:release", "relative path inside the project"),
+            Case("network section missing", "staging", Swap(staging, "  kora-infra:network:\n    addressSpace: 10.20.0.0/20\n    podCidr: 10.129.0.0/16\n    serviceCidr: 10.101.0.0/20\n    apiServerAuthorizedRanges: []\n", string.Empty), "kora-infra:network", "missing"),
+            Case("address space that is not a range", "dev", Swap(dev, "addressSpace: 10.10.0.0/20", "addressSpace: 10.10.0.0"), "kora-infra:network.addressSpace", "CIDR notation"),
+            Case("address space with host bits", "prod", Swap(prod, "addressSpace: 10.30.0.0/20", "addressSpace: 10.30.1.0/20"), "kora-infra:network.addressSpace", "host bits set"),
+            Case("public address space", "staging", Swap(staging, "addressSpace: 10.20.0.0/20", "addressSpace: 20.20.0.0/20"), "kora-infra:network.addressSpace", "not an RFC 1918"),
+            Case("address space too small for its subnets", "prod", Swap(Swap(prod, "addressSpace: 10.30.0.0/20", "addressSpace: 10.30.0.0/24"), "maxNodeCount: 9", "maxNodeCount: 100"), "kora-infra:network.addressSpace", "too small for its subnets"),
+            Case("pod range too small for the node ceiling", "prod", Swap(prod, "podCidr: 10.130.0.0/16", "podCidr: 10.130.0.0/22"), "kora-infra:network.podCidr", "room for 4 node blocks"),
+            Case("service range inside the address space", "staging", Swap(staging, "serviceCidr: 10.101.0.0/20", "serviceCidr: 10.20.8.0/22"), "kora-infra:network.serviceCidr", "overlaps kora-infra:network.addressSpace"),
+            Case("pod range on AKS's reserved range", "dev", Swap(dev, "podCidr: 10.128.0.0/16", "podCidr: 172.30.0.0/16"), "kora-infra:network.podCidr", "reserved by AKS"),
+            Case("public allowlist in prod", "prod", Swap(prod, "    apiServerAuthorizedRanges: []\n", "    apiServerAuthorizedRanges: []\n    publicAllowlist:\n      - 198.51.100.0/24\n"), "kora-infra:network.publicAllowlist", "accept no public traffic"),
+            Case("private range in dev's public allowlist", "dev", Swap(dev, "      - 203.0.113.0/24", "      - 10.0.0.0/8"), "kora-infra:network.publicAllowlist[0]", "a private range"),
+            Case("the whole internet authorized on the API server", "staging", Swap(staging, "apiServerAuthorizedRanges: []", "apiServerAuthorizedRanges: [0.0.0.0/0]"), "kora-infra:network.apiServerAuthorizedRanges[0]", "a large part of the internet"),
+            Case("misspelt network key", "dev", Swap(dev, "serviceCidr: 10.100.0.0/20", "serviceCIDR: 10.100.0.0/20"), "kora-infra:network.serviceCIDR", "unknown key"),
         ];
     }
 

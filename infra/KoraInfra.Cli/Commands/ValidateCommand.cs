@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KoraInfra.Platform.Environments;
+using KoraInfra.Platform.Network;
 using KoraInfra.Platform.Settings;
 
 namespace KoraInfra.Cli.Commands;
@@ -53,20 +54,23 @@ public static class ValidateCommand
                 .ToList();
         }
 
+        var results = files.ToDictionary(f => f, StackFiles.Validate, StringComparer.Ordinal);
+        var crossStack = CrossStackProblems(results, stack, projectDir);
         var failed = 0;
         foreach (var file in files)
         {
-            var result = StackFiles.Validate(file);
+            var result = results[file];
             var name = Path.GetFileName(file);
-            if (result.Settings is { } settings)
+            var problems = result.Problems.Concat(crossStack.Where(p => p.Location.Source == name)).ToList();
+            if (result.Settings is { } settings && problems.Count == 0)
             {
-                output.WriteLine($"ok    {name}: stack {settings.Environment.StackName}, {settings.Region.Name}, tier {settings.SizingTier.ToString().ToLowerInvariant()}, cluster {settings.Cluster.Mode.ToString().ToLowerInvariant()}");
+                output.WriteLine($"ok    {name}: stack {settings.Environment.StackName}, {settings.Region.Name}, tier {settings.SizingTier.ToString().ToLowerInvariant()}, cluster {settings.Cluster.Mode.ToString().ToLowerInvariant()}, network {settings.Network.AddressSpace}");
                 continue;
             }
 
             failed++;
-            output.WriteLine($"FAIL  {name}: {result.Problems.Count} problem(s)");
-            foreach (var problem in result.Problems)
+            output.WriteLine($"FAIL  {name}: {problems.Count} problem(s)");
+            foreach (var problem in problems)
             {
                 output.WriteLine($"      {problem}");
             }
@@ -74,5 +78,28 @@ public static class ValidateCommand
 
         output.WriteLine(failed == 0 ? $"{files.Count} stack file(s) valid" : $"{failed} of {files.Count} stack file(s) invalid");
         return failed == 0 ? ExitCodes.Ok : ExitCodes.Findings;
+    }
+
+    // The environments' address plans must not overlap. One stack alone is still checked against
+    // the other committed stack files beside it (those that are valid on their own).
+    private static IReadOnlyList<SettingsProblem> CrossStackProblems(Dictionary<string, SettingsResult> results, string? stack, string projectDir)
+    {
+        var valid = results.Values.Where(r => r.Settings is not null).Select(r => r.Settings!).ToList();
+        if (stack is null)
+        {
+            return CrossStackRanges.Check(valid);
+        }
+
+        if (valid.Count == 0)
+        {
+            return [];
+        }
+
+        var others = StackNames.All.Where(s => s != stack)
+            .Select(s => Path.Combine(projectDir, StackFiles.FileName(s)))
+            .Where(File.Exists)
+            .Select(f => StackFiles.Validate(f).Settings)
+            .OfType<StackSettings>();
+        return CrossStackRanges.Check(valid[0], others);
     }
 }

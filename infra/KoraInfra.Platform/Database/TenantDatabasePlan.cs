@@ -72,9 +72,12 @@ public sealed partial record TenantDatabasePlan(
             HighAvailability: highAvailability,
             PublicNetworkAccess: profile.AllowsPublicNetworkAccess,
 
-            // With public access, only Azure-hosted callers (the dev cluster's egress) get in, and
-            // TLS is still required. Private environments are reached over a private endpoint.
-            FirewallRules: profile.AllowsPublicNetworkAccess ? [new FirewallRulePlan("allow-azure-services", "0.0.0.0", "0.0.0.0")] : [],
+            // With public access, only Azure-hosted callers (the dev cluster's egress) and the
+            // stack file's allowlist (kora-infra:network.publicAllowlist) get in, and TLS is still
+            // required. Private environments are reached over a private endpoint.
+            FirewallRules: profile.AllowsPublicNetworkAccess
+                ? [new FirewallRulePlan("allow-azure-services", "0.0.0.0", "0.0.0.0"), .. settings.Network.PublicAllowlist.Select((range, i) => new FirewallRulePlan($"allowlist-{i}", range.AddressAt(0), range.AddressAt(range.Size - 1)))]
+                : [],
             EntraAuthentication: true,
             PasswordAuthentication: true,
             AdministratorLogin: "kora_admin",

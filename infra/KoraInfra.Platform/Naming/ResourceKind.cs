@@ -33,4 +33,22 @@ public sealed record ResourceKind(string Abbreviation, int MaxLength, bool Allow
 
     /// <summary>Storage account (3-24, lowercase letters and digits only, global DNS name).</summary>
     public static ResourceKind StorageAccount { get; } = new("st", 24, AllowsHyphens: false, GloballyUnique: true);
+
+    /// <summary>Virtual network (2-64).</summary>
+    public static ResourceKind VirtualNetwork { get; } = new("vnet", 64, AllowsHyphens: true, GloballyUnique: false);
+
+    /// <summary>Subnet (1-80).</summary>
+    public static ResourceKind Subnet { get; } = new("snet", 80, AllowsHyphens: true, GloballyUnique: false);
+
+    /// <summary>Network security group (1-80).</summary>
+    public static ResourceKind NetworkSecurityGroup { get; } = new("nsg", 80, AllowsHyphens: true, GloballyUnique: false);
+
+    /// <summary>NAT gateway (1-80).</summary>
+    public static ResourceKind NatGateway { get; } = new("ng", 80, AllowsHyphens: true, GloballyUnique: false);
+
+    /// <summary>Public IP address (1-80).</summary>
+    public static ResourceKind PublicIpAddress { get; } = new("pip", 80, AllowsHyphens: true, GloballyUnique: false);
+
+    /// <summary>Private endpoint (2-64).</summary>
+    public static ResourceKind PrivateEndpoint { get; } = new("pep", 64, AllowsHyphens: true, GloballyUnique: false);
 }

@@ -31,6 +31,14 @@ public static class PolicyRules
         new NoSecretLiterals(),
         new EnvironmentIsolation(),
         new SeedAlertSetPresent(),
+        new StoragePrivateNetwork(),
+        new DataServicesPrivateEndpoints(),
+        new NodePoolsInVirtualNetwork(),
+        new SubnetsHaveSecurityGroups(),
+        new NoManagementPortsFromInternet(),
+        new NetworkRangesDisjoint(),
+        new PostgresConnectivityPinned(),
+        new ApiServerAccessLimited(),
     }.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
 
     /// <summary>Finds a rule by id.</summary>

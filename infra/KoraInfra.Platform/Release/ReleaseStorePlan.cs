@@ -28,12 +28,13 @@ public sealed record ReleaseStorePlan(
     public const string Container = "releases";
 
     /// <summary>
-    /// The store is reached by the pipeline's hosted runners over the public endpoint, so the
-    /// protections are elsewhere: no shared keys (Entra ID identities with RBAC only), no
-    /// anonymous access, TLS 1.2, and WORM so even an authorized writer cannot rewrite history.
-    /// The contents are signed, non-secret records.
+    /// The store refuses public traffic: the pipeline's staging and prod jobs run on the
+    /// environment's in-cluster runners and reach it through its private endpoint
+    /// (docs/network.md). The other protections hold as well: no shared keys (Entra ID identities
+    /// with RBAC only), no anonymous access, TLS 1.2, and WORM so even an authorized writer cannot
+    /// rewrite history.
     /// </summary>
-    public const bool PublicEndpoint = true;
+    public bool PublicNetworkAccess { get; init; }
 
     /// <summary>The store of a stack that deploys release manifests; null for dev, which deploys branch builds.</summary>
     public static ReleaseStorePlan? For(StackSettings settings)
@@ -51,6 +52,9 @@ public sealed record ReleaseStorePlan(
             SkuName: profile.ZoneRedundant ? "Standard_ZRS" : "Standard_LRS",
             ImmutabilityDays: FoundationPlan.LogRetentionDays(profile.Name),
             Location: settings.Region.Name,
-            Tags: settings.Tags.All);
+            Tags: settings.Tags.All)
+        {
+            PublicNetworkAccess = profile.AllowsPublicNetworkAccess,
+        };
     }
 }

@@ -140,6 +140,45 @@ internal sealed class SettingsReader
         return readers;
     }
 
+    /// <summary>A list of plain text values, each with its own location; null (with a problem) when the value is not such a list.</summary>
+    public IReadOnlyList<(string Key, string Text, SourceLocation Location)>? StringList(string name, bool required, string expected)
+    {
+        var node = Take(name, required, expected);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node.Value is not YamlSequenceNode list)
+        {
+            Problem(name, $"a {StackFileReader.Describe(node.Value)}", expected);
+            return null;
+        }
+
+        var items = new List<(string, string, SourceLocation)>();
+        var valid = true;
+        for (var i = 0; i < list.Children.Count; i++)
+        {
+            var item = list.Children[i];
+            var key = $"{KeyOf(name)}[{i}]";
+            if (item is YamlScalarNode { Value: { Length: > 0 } text })
+            {
+                items.Add((key, text, node.LocationOf(item)));
+            }
+            else
+            {
+                _problems.Add(new SettingsProblem(node.LocationOf(item), key, $"a {StackFileReader.Describe(item)}", expected));
+                valid = false;
+            }
+        }
+
+        return valid ? items : null;
+    }
+
+    /// <summary>Records a problem at an exact place (an item of a list).</summary>
+    public void ProblemAt(SourceLocation location, string key, string found, string expected) =>
+        _problems.Add(new SettingsProblem(location, key, found, expected));
+
     /// <summary>Reads this mapping as names to plain text values (tags).</summary>
     public IReadOnlyDictionary<string, string> AsStringMap()
     {

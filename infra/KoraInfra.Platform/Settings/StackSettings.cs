@@ -47,6 +47,8 @@ public sealed record StackSettings
 
     /// <summary>Where the deploy audit log lives and how fresh approvals must be (<c>kora-infra:promotion</c>); none in dev.</summary>
     public PromotionSettings? Promotion { get; init; }
+    /// <summary>The address plan and who may reach the public planes.</summary>
+    public required NetworkSettings Network { get; init; }
 
     /// <summary>The resource names of this stack.</summary>
     public ResourceNamer Names => new(NamingPrefix, Environment.Name, Region);

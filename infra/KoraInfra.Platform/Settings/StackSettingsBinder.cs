@@ -23,7 +23,7 @@ public static partial class StackSettingsBinder
     private static readonly HashSet<string> SecretKeys = [Namespace + ":kubeconfig"];
 
     private static readonly string[] TopLevelKeys =
-        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", "monitoring", ReleaseSettings.Key, WorkloadsSettingsReader.Key, .. SecretsSettingsReader.Keys, PromotionSettingsReader.Key];
+        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", "monitoring", ReleaseSettings.Key, WorkloadsSettingsReader.Key, .. SecretsSettingsReader.Keys, PromotionSettingsReader.Key, NetworkSettingsReader.Key];
 
     private static readonly Dictionary<string, SizingTier> Tiers = new(StringComparer.Ordinal)
     {
@@ -130,8 +130,9 @@ public static partial class StackSettingsBinder
         var workloads = WorkloadsSettingsReader.Read(reader, profile);
         var secrets = SecretsSettingsReader.Read(reader, receivers is null ? null : SecretsSettingsReader.Catalogue(reader, receivers));
         var promotion = PromotionSettingsReader.Read(reader, profile);
+        var network = NetworkSettingsReader.Read(reader, profile, cluster);
 
-        if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null || monitoring is null || workloads is null || secrets is null)
+        if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null || monitoring is null || workloads is null || secrets is null || network is null)
         {
             return null;
         }
@@ -150,6 +151,7 @@ public static partial class StackSettingsBinder
             Workloads = workloads,
             Secrets = secrets,
             Promotion = promotion,
+            Network = network,
         };
     }
 

@@ -15,4 +15,10 @@ public sealed record RdbPersistencePlan(string StorageAccountName, string Identi
 
     /// <summary>How the cache authenticates to the storage account (no connection string with a key).</summary>
     public string AuthMethod { get; init; } = "ManagedIdentity";
+
+    /// <summary>
+    /// The snapshot account refuses public traffic: it is reached through its private endpoint
+    /// (prod, the only environment with snapshots, accepts no public traffic).
+    /// </summary>
+    public bool PublicNetworkAccess { get; init; }
 }

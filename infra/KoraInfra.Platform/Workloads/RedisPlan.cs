@@ -37,7 +37,7 @@ public sealed record RedisPlan(RedisHosting Hosting, AzureRedisPlan? Azure, InCl
             Zones: zones,
             ReplicasPerPrimary: zones.Length > 0 ? zones.Length - 1 : null,
             Persistence: sku.Name == RedisSkuName.Premium && profile.Name == EnvironmentName.Prod
-                ? new RdbPersistencePlan(settings.Names.Name(ResourceKind.StorageAccount, "redis"), settings.Names.Name(ResourceKind.ManagedIdentity, "redis"), FrequencyMinutes: 60, MaxSnapshotCount: 1)
+                ? new RdbPersistencePlan(settings.Names.Name(ResourceKind.StorageAccount, "redis"), settings.Names.Name(ResourceKind.ManagedIdentity, "redis"), FrequencyMinutes: 60, MaxSnapshotCount: 1) { PublicNetworkAccess = profile.AllowsPublicNetworkAccess }
                 : null);
         return new RedisPlan(RedisHosting.AzureCache, azure, null, new RedisEndpoint(null, AzureRedisPlan.TlsPort, Tls: true));
     }

@@ -28,6 +28,15 @@ public sealed class PlanMocks : IMocks
         ["azure-native:keyvault:Vault"] = "vaultName",
         ["azure-native:keyvault:Secret"] = "secretName",
         ["azure-native:keyvault:Key"] = "keyName",
+        ["azure-native:network:VirtualNetwork"] = "virtualNetworkName",
+        ["azure-native:network:Subnet"] = "subnetName",
+        ["azure-native:network:NetworkSecurityGroup"] = "networkSecurityGroupName",
+        ["azure-native:network:NatGateway"] = "natGatewayName",
+        ["azure-native:network:PublicIPAddress"] = "publicIpAddressName",
+        ["azure-native:network:PrivateEndpoint"] = "privateEndpointName",
+        ["azure-native:network:PrivateDnsZoneGroup"] = "privateDnsZoneGroupName",
+        ["azure-native:privatedns:PrivateZone"] = "privateZoneName",
+        ["azure-native:privatedns:VirtualNetworkLink"] = "virtualNetworkLinkName",
     };
 
     private readonly ConcurrentQueue<RecordedResource> _resources = new();
@@ -71,6 +80,10 @@ public sealed class PlanMocks : IMocks
                 outputs["hostName"] = $"{outputs["name"]}.redis.cache.windows.net";
                 outputs["sslPort"] = 6380;
                 outputs["port"] = 6379;
+                break;
+            case "azure-native:network:PublicIPAddress":
+                // A documentation address (RFC 5737): visibly not a real one.
+                outputs["ipAddress"] = "198.51.100.10";
                 break;
             case "random:index/randomPassword:RandomPassword":
                 // Visibly fake, different on every run (no secret value lives in the repository),

@@ -51,7 +51,9 @@ public sealed class TenantDatabasePlanTests
         Assert.Equal(DatabaseHighAvailability.Disabled, server.HighAvailability);
         Assert.Equal(7, server.BackupRetentionDays);
         Assert.True(server.PublicNetworkAccess);
-        Assert.Equal(new FirewallRulePlan("allow-azure-services", "0.0.0.0", "0.0.0.0"), Assert.Single(server.FirewallRules));
+        Assert.Equal(
+            [new FirewallRulePlan("allow-azure-services", "0.0.0.0", "0.0.0.0"), new FirewallRulePlan("allowlist-0", "203.0.113.0", "203.0.113.255")],
+            server.FirewallRules);
     }
 
     [Theory]

@@ -21,7 +21,9 @@ public sealed class CompliantPlatform
         Stack = stack;
         var tags = $$"""{ "environment": "{{stack}}", "owner": "devops", "data-classification": "masked", "cost-center": "koraos-platform", "managed-by": "pulumi" }""";
         Add("azure-native:resources:ResourceGroup", "resource-group", $$"""{ "resourceGroupName": "rg-kora-{{stack}}-brs", "tags": {{tags}} }""");
-        Add("azure-native:containerservice:ManagedCluster", "aks", $$"""{ "resourceName": "aks-kora-{{stack}}-brs", "disableLocalAccounts": true, "aadProfile": { "managed": true, "enableAzureRBAC": true }, "tags": {{tags}} }""");
+        var nodesSubnet = $"/subscriptions/sub/resourceGroups/rg-kora-{stack}-brs/providers/Microsoft.Network/virtualNetworks/vnet-kora-{stack}-brs/subnets/snet-kora-{stack}-brs-aks-nodes";
+        Add("azure-native:containerservice:ManagedCluster", "aks", $$"""{ "resourceName": "aks-kora-{{stack}}-brs", "disableLocalAccounts": true, "aadProfile": { "managed": true, "enableAzureRBAC": true }, "agentPoolProfiles": [ { "name": "system", "vnetSubnetID": "{{nodesSubnet}}" } ], "networkProfile": { "networkPlugin": "azure", "networkPluginMode": "overlay", "podCidr": "10.129.0.0/16", "serviceCidr": "10.101.0.0/20" }, "apiServerAccessProfile": { "authorizedIPRanges": [ "198.51.100.7/32" ] }, "tags": {{tags}} }""");
+        AddNetwork(stack, tags);
         Add("azure-native:keyvault:Vault", "vault", $$"""{ "vaultName": "kv-kora-{{stack}}-brs", "properties": { "enableRbacAuthorization": true, "enableSoftDelete": true, "softDeleteRetentionInDays": 90, "enablePurgeProtection": true, "publicNetworkAccess": "Disabled", "networkAcls": { "defaultAction": "Deny" } }, "tags": {{tags}} }""");
         Add("azure-native:keyvault:Secret", "pg-admin-password", $$"""{ "secretName": "pg-admin-password", "properties": { "contentType": "text/plain", "attributes": { "expires": {{Now.AddDays(60).ToUnixTimeSeconds()}} } } }""");
         Add("azure-native:dbforpostgresql:Server", "postgres", $$"""{ "serverName": "psql-kora-{{stack}}-brs", "network": { "publicNetworkAccess": "Disabled" }, "highAvailability": { "mode": "ZoneRedundant" }, "backup": { "backupRetentionDays": 35, "geoRedundantBackup": "Enabled" }, "tags": {{tags}} }""");
@@ -38,11 +40,45 @@ public sealed class CompliantPlatform
 
     public string Stack { get; }
 
+    /// <summary>The network a compliant stack has: VNet, subnets with NSGs, and a private endpoint with a zone group per data service.</summary>
+    private void AddNetwork(string stack, string tags)
+    {
+        var nsgRules = """[ { "name": "allow-https-ingress", "priority": 120, "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": "Internet", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRanges": [ "443" ] }, { "name": "deny-all-inbound", "priority": 4096, "direction": "Inbound", "access": "Deny", "protocol": "*", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "*" } ]""";
+        Add("azure-native:network:VirtualNetwork", "vnet", $$"""{ "virtualNetworkName": "vnet-kora-{{stack}}-brs", "addressSpace": { "addressPrefixes": [ "10.20.0.0/20" ] }, "tags": {{tags}} }""");
+        Add("azure-native:network:NetworkSecurityGroup", "nsg-aks-nodes", $$"""{ "networkSecurityGroupName": "nsg-kora-{{stack}}-brs-aks-nodes", "securityRules": {{nsgRules}}, "tags": {{tags}} }""");
+        Add("azure-native:network:Subnet", "subnet-aks-nodes", $$"""{ "subnetName": "snet-kora-{{stack}}-brs-aks-nodes", "virtualNetworkName": "vnet-kora-{{stack}}-brs", "addressPrefix": "10.20.0.0/27", "networkSecurityGroup": { "id": "/subscriptions/sub/providers/Microsoft.Network/networkSecurityGroups/nsg-kora-{{stack}}-brs-aks-nodes" } }""");
+        Add("azure-native:network:Subnet", "subnet-endpoints", $$"""{ "subnetName": "snet-kora-{{stack}}-brs-endpoints", "virtualNetworkName": "vnet-kora-{{stack}}-brs", "addressPrefix": "10.20.0.32/27", "networkSecurityGroup": { "id": "/subscriptions/sub/providers/Microsoft.Network/networkSecurityGroups/nsg-kora-{{stack}}-brs-endpoints" } }""");
+        Add("azure-native:storage:StorageAccount", "release-store", $$"""{ "accountName": "stkora{{stack}}brsrel", "publicNetworkAccess": "Disabled", "tags": {{tags}} }""");
+        foreach (var (key, target, group, zone) in new[]
+        {
+            ("vault", $"kv-kora-{stack}-brs", "vault", "privatelink.vaultcore.azure.net"),
+            ("postgres", $"psql-kora-{stack}-brs", "postgresqlServer", "privatelink.postgres.database.azure.com"),
+            ("redis", $"redis-kora-{stack}-brs", "redisCache", "privatelink.redis.cache.windows.net"),
+            ("release-store", $"stkora{stack}brsrel", "blob", "privatelink.blob.core.windows.net"),
+        })
+        {
+            Add("azure-native:network:PrivateEndpoint", $"endpoint-{key}", $$"""{ "privateEndpointName": "pep-kora-{{stack}}-brs-{{key}}", "subnet": { "id": "snet-endpoints" }, "privateLinkServiceConnections": [ { "name": "{{target}}", "groupIds": [ "{{group}}" ], "privateLinkServiceId": "/subscriptions/sub/providers/x/{{target}}" } ], "tags": {{tags}} }""");
+            Add("azure-native:network:PrivateDnsZoneGroup", $"zone-group-{key}", $$"""{ "privateEndpointName": "pep-kora-{{stack}}-brs-{{key}}", "privateDnsZoneGroupName": "default", "privateDnsZoneConfigs": [ { "name": "{{zone.Replace('.', '-')}}", "privateDnsZoneId": "/subscriptions/sub/providers/Microsoft.Network/privateDnsZones/{{zone}}" } ] }""");
+        }
+    }
+
     private string Kubernetes => $"urn:pulumi:{Stack}::kora-infra::pulumi:providers:kubernetes::k8s-{Stack}::provider-id";
 
     public CompliantPlatform Add(string type, string name, string inputs, string? provider = null)
     {
         _resources.Add((type, name, JsonNode.Parse(inputs)!.AsObject(), provider));
+        return this;
+    }
+
+    /// <summary>Removes the one resource with this logical name.</summary>
+    public CompliantPlatform RemoveNamed(string name) =>
+        _resources.RemoveAll(r => r.Name == name) == 1 ? this : throw new ArgumentException($"the compliant stack has no single resource '{name}'", nameof(name));
+
+    /// <summary>Sets a top-level input of the one resource with this logical name.</summary>
+    public CompliantPlatform SetNamed(string name, string input, JsonNode? value)
+    {
+        var resource = _resources.Single(r => r.Name == name);
+        resource.Inputs[input] = value;
         return this;
     }
 

@@ -62,13 +62,17 @@ public sealed class TenantDatabaseTests
     }
 
     [Fact]
-    public async Task Only_dev_opens_a_firewall_and_only_to_azure_services()
+    public async Task Only_dev_opens_a_firewall_and_only_to_azure_services_and_its_allowlist()
     {
         var dev = await StackRun.RunAsync("dev");
         var prod = await StackRun.RunAsync("prod");
 
-        var rule = Assert.Single(dev.OfType("azure-native:dbforpostgresql:FirewallRule"));
-        Assert.Equal(("0.0.0.0", "0.0.0.0"), (rule.Text("startIpAddress"), rule.Text("endIpAddress")));
+        var rules = dev.OfType("azure-native:dbforpostgresql:FirewallRule").ToList();
+        Assert.Equal(2, rules.Count);
+        var azure = Assert.Single(rules, r => r.Name == "firewall-allow-azure-services");
+        Assert.Equal(("0.0.0.0", "0.0.0.0"), (azure.Text("startIpAddress"), azure.Text("endIpAddress")));
+        var allowlist = Assert.Single(rules, r => r.Name == "firewall-allowlist-0");
+        Assert.Equal(("203.0.113.0", "203.0.113.255"), (allowlist.Text("startIpAddress"), allowlist.Text("endIpAddress")));
         Assert.Empty(prod.OfType("azure-native:dbforpostgresql:FirewallRule"));
     }
 

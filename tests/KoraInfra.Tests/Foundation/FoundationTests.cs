@@ -20,6 +20,8 @@ public sealed class FoundationTests
         "azure-native:managedidentity:FederatedIdentityCredential",
         "azure-native:storage:BlobContainer",
         "azure-native:storage:BlobContainerImmutabilityPolicy",
+        "azure-native:network:Subnet",
+        "azure-native:network:PrivateDnsZoneGroup",
     ];
 
     // The input holding the Azure name, and the naming rules of each named type.

@@ -59,6 +59,7 @@ public sealed class RedisCacheTests
         // Other capabilities (the release store) declare storage accounts of their own.
         var storage = Assert.Single(run.Under(RedisComponentType, StorageAccountType), a => a.Name == "redis-snapshots");
         Assert.Equal("stkoraprodbrsredis", storage.Text("accountName"));
+        Assert.Equal("Disabled", storage.Text("publicNetworkAccess"));
         Assert.True(storage.Inputs["allowSharedKeyAccess"] is false);
         Assert.True(storage.Inputs["allowBlobPublicAccess"] is false);
         Assert.Equal("Deny", storage.At("networkRuleSet", "defaultAction"));

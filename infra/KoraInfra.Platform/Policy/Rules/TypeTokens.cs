@@ -14,6 +14,14 @@ internal static class TypeTokens
     public const string ConfigMap = "kubernetes:core/v1:ConfigMap";
     public const string ReleaseManifest = "kora:release:ReleaseManifest";
     public const string PrometheusRule = "kubernetes:monitoring.coreos.com/v1:PrometheusRule";
+    public const string StorageAccount = "azure-native:storage:StorageAccount";
+    public const string AgentPool = "azure-native:containerservice:AgentPool";
+    public const string VirtualNetwork = "azure-native:network:VirtualNetwork";
+    public const string Subnet = "azure-native:network:Subnet";
+    public const string NetworkSecurityGroup = "azure-native:network:NetworkSecurityGroup";
+    public const string SecurityRule = "azure-native:network:SecurityRule";
+    public const string PrivateEndpoint = "azure-native:network:PrivateEndpoint";
+    public const string PrivateDnsZoneGroup = "azure-native:network:PrivateDnsZoneGroup";
 
     /// <summary>Azure resources that take no tags: sub-resources, assignments, settings.</summary>
     public static readonly IReadOnlySet<string> Untaggable = new HashSet<string>(StringComparer.Ordinal)
@@ -28,5 +36,8 @@ internal static class TypeTokens
         "azure-native:keyvault:Secret",
         "azure-native:storage:BlobContainer",
         "azure-native:storage:BlobContainerImmutabilityPolicy",
+        "azure-native:network:Subnet",
+        "azure-native:network:SecurityRule",
+        "azure-native:network:PrivateDnsZoneGroup",
     };
 }

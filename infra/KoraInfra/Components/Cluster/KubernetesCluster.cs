@@ -1,9 +1,11 @@
 using System.Text;
 using KoraInfra.Platform.Foundation;
+using KoraInfra.Platform.Network;
 using Pulumi;
 using Pulumi.AzureNative.ContainerService;
 using Pulumi.AzureNative.ContainerService.Inputs;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
+using Authorization = Pulumi.AzureNative.Authorization;
 using K8s = Pulumi.Kubernetes;
 using KubernetesNamespace = Pulumi.Kubernetes.Core.V1.Namespace;
 using KubernetesNamespaceArgs = Pulumi.Kubernetes.Types.Inputs.Core.V1.NamespaceArgs;
@@ -29,7 +31,8 @@ public sealed class KubernetesCluster : ComponentResource
         Output<string> kubeconfig;
         if (plan.Cluster is { } cluster)
         {
-            var aks = DeclareAks(cluster, plan, args);
+            var network = args.Network ?? throw new ArgumentException("a managed cluster needs the environment's network plan", nameof(args));
+            var aks = DeclareAks(cluster, plan, network, args);
             ClusterName = aks.Name;
             kubeconfig = UserKubeconfig(args.ResourceGroupName, aks.Name);
         }
@@ -85,7 +88,7 @@ public sealed class KubernetesCluster : ComponentResource
     /// <summary>The namespace the KoraOS workloads run in.</summary>
     public Output<string> WorkloadNamespace { get; }
 
-    private ManagedCluster DeclareAks(ClusterPlan cluster, FoundationPlan plan, KubernetesClusterArgs args)
+    private ManagedCluster DeclareAks(ClusterPlan cluster, FoundationPlan plan, NetworkPlan network, KubernetesClusterArgs args)
     {
         var tags = Tagging.ToInput(plan.Tags);
         // Fully qualified: ContainerService.Inputs has a UserAssignedIdentityArgs of its own.
@@ -96,6 +99,29 @@ public sealed class KubernetesCluster : ComponentResource
             Location = plan.Location,
             Tags = tags,
         }, new CustomResourceOptions { Parent = this });
+
+        // The control plane joins the node subnet and its NAT gateway with its own identity.
+        var vnetId = args.VirtualNetworkId ?? throw new ArgumentException("a managed cluster needs its VNet", nameof(args));
+        var joinsNetwork = new Authorization.RoleAssignment("cluster-joins-network", new Authorization.RoleAssignmentArgs
+        {
+            PrincipalId = identity.PrincipalId,
+            PrincipalType = Authorization.PrincipalType.ServicePrincipal,
+            RoleDefinitionId = vnetId.Apply(id => string.Join('/', id.Split('/').Take(3)) + "/providers/Microsoft.Authorization/roleDefinitions/" + ClusterNetworkPlan.NetworkContributorRoleId),
+            Scope = vnetId,
+            Description = "Network Contributor for the AKS control plane on its VNet (KoraInfra network plan)",
+        }, new CustomResourceOptions { Parent = this });
+
+        var apiAccess = new ManagedClusterAPIServerAccessProfileArgs();
+        foreach (var range in network.Cluster.AuthorizedRanges)
+        {
+            apiAccess.AuthorizedIPRanges.Add(range);
+        }
+
+        if (network.Cluster.AuthorizeNatEgress)
+        {
+            var egress = args.EgressIpAddress ?? throw new ArgumentException("the plan authorizes the NAT egress address, and no NAT gateway address was given", nameof(args));
+            apiAccess.AuthorizedIPRanges.Add(egress.Apply(ip => ip + "/32"));
+        }
 
         return new ManagedCluster("aks", new ManagedClusterArgs
         {
@@ -125,6 +151,7 @@ public sealed class KubernetesCluster : ComponentResource
                     MaxCount = cluster.MaxNodeCount,
                     OsDiskSizeGB = cluster.OsDiskSizeGb,
                     AvailabilityZones = cluster.AvailabilityZones.ToList(),
+                    VnetSubnetID = args.NodeSubnetId ?? throw new ArgumentException("a managed cluster needs its node subnet", nameof(args)),
                     Tags = tags,
                 },
             },
@@ -133,9 +160,16 @@ public sealed class KubernetesCluster : ComponentResource
             EnableRBAC = true,
             NetworkProfile = new ContainerServiceNetworkProfileArgs
             {
-                NetworkPlugin = NetworkPlugin.Azure,
-                NetworkPolicy = NetworkPolicy.Azure,
+                NetworkPlugin = network.Cluster.NetworkPlugin,
+                NetworkPluginMode = network.Cluster.NetworkPluginMode,
+                NetworkDataplane = network.Cluster.NetworkDataplane,
+                NetworkPolicy = network.Cluster.NetworkPolicy,
+                PodCidr = network.Cluster.PodCidr,
+                ServiceCidr = network.Cluster.ServiceCidr,
+                DnsServiceIP = network.Cluster.DnsServiceIp,
+                OutboundType = network.Cluster.OutboundType,
             },
+            ApiServerAccessProfile = apiAccess,
             AddonProfiles =
             {
                 ["omsagent"] = new ManagedClusterAddonProfileArgs
@@ -160,7 +194,7 @@ public sealed class KubernetesCluster : ComponentResource
                 NodeOSUpgradeChannel = NodeOSUpgradeChannel.NodeImage,
             },
             Tags = tags,
-        }, new CustomResourceOptions { Parent = this });
+        }, new CustomResourceOptions { Parent = this, DependsOn = { joinsNetwork } });
     }
 
     // With local accounts disabled, the user credentials are an Entra ID (kubelogin "exec")

@@ -24,6 +24,7 @@ public sealed class TenantDatabase : ComponentResource
         AdministratorPassword = Output.CreateSecret(args.AdministratorPassword);
 
         var server = DeclareServer(plan, args, AdministratorPassword);
+        ServerId = server.Id;
         ServerName = server.Name;
         FullyQualifiedDomainName = server.FullyQualifiedDomainName;
 
@@ -44,6 +45,9 @@ public sealed class TenantDatabase : ComponentResource
             ["administratorPassword"] = AdministratorPassword,
         });
     }
+
+    /// <summary>The server's resource id (its private endpoint connects to it).</summary>
+    public Output<string> ServerId { get; }
 
     /// <summary>The server name.</summary>
     public Output<string> ServerName { get; }

@@ -31,6 +31,9 @@ public sealed class ReleaseStore : ComponentResource
             EnableHttpsTrafficOnly = true,
             // The API's own value: the property takes a string or the enum, and the string cannot be misspelt by codegen.
             MinimumTlsVersion = "TLS1_2",
+
+            // Reached only through its private endpoint (the pipeline's in-VNet runners).
+            PublicNetworkAccess = plan.PublicNetworkAccess ? "Enabled" : "Disabled",
             Tags = Tagging.ToInput(plan.Tags),
         }, new CustomResourceOptions { Parent = this });
 
@@ -54,6 +57,7 @@ public sealed class ReleaseStore : ComponentResource
             AllowProtectedAppendWrites = false,
         }, new CustomResourceOptions { Parent = this });
 
+        AccountId = account.Id;
         AccountName = account.Name;
         ContainerName = container.Name;
         RegisterOutputs(new Dictionary<string, object?>
@@ -62,6 +66,9 @@ public sealed class ReleaseStore : ComponentResource
             ["containerName"] = ContainerName,
         });
     }
+
+    /// <summary>The storage account's resource id (its private endpoint connects to it).</summary>
+    public Output<string> AccountId { get; }
 
     /// <summary>The storage account's name (the pipeline's RELEASE_STORE_ACCOUNT).</summary>
     public Output<string> AccountName { get; }

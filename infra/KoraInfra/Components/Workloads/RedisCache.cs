@@ -61,7 +61,8 @@ public sealed class RedisCache : ComponentResource
         var dependsOn = new List<Resource>();
         if (plan.Persistence is { } persistence)
         {
-            var grant = DeclareSnapshotStorage(persistence, args, tags, out var identity, out var blobEndpoint);
+            var grant = DeclareSnapshotStorage(persistence, args, tags, out var identity, out var blobEndpoint, out var snapshotAccountId);
+            SnapshotAccountId = snapshotAccountId;
             configuration.RdbBackupEnabled = "true";
             configuration.RdbBackupFrequency = persistence.FrequencyMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture);
             configuration.RdbBackupMaxSnapshotCount = persistence.MaxSnapshotCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -79,6 +80,7 @@ public sealed class RedisCache : ComponentResource
 
         var cache = new Redis("redis", redisArgs, new CustomResourceOptions { Parent = this, DependsOn = dependsOn });
 
+        CacheId = cache.Id;
         CacheName = cache.Name;
         HostName = cache.HostName;
         SslPort = cache.SslPort;
@@ -99,6 +101,12 @@ public sealed class RedisCache : ComponentResource
         });
     }
 
+    /// <summary>The cache's resource id (its private endpoint connects to it).</summary>
+    public Output<string> CacheId { get; }
+
+    /// <summary>The snapshot storage account's resource id, when the cache has persistence.</summary>
+    public Output<string>? SnapshotAccountId { get; }
+
     /// <summary>The cache's name.</summary>
     public Output<string> CacheName { get; }
 
@@ -116,7 +124,8 @@ public sealed class RedisCache : ComponentResource
         RedisCacheArgs args,
         Dictionary<string, string> tags,
         out ManagedIdentity.UserAssignedIdentity identity,
-        out Output<string> blobEndpoint)
+        out Output<string> blobEndpoint,
+        out Output<string> accountId)
     {
         var account = new Storage.StorageAccount("redis-snapshots", new Storage.StorageAccountArgs
         {
@@ -133,6 +142,9 @@ public sealed class RedisCache : ComponentResource
 
             // Only Entra identities: the cache writes with its managed identity, no account key exists in use.
             AllowSharedKeyAccess = false,
+
+            // Reached only through its private endpoint.
+            PublicNetworkAccess = persistence.PublicNetworkAccess ? Storage.PublicNetworkAccess.Enabled : Storage.PublicNetworkAccess.Disabled,
             NetworkRuleSet = new Storage.Inputs.NetworkRuleSetArgs
             {
                 DefaultAction = Storage.DefaultAction.Deny,
@@ -149,6 +161,7 @@ public sealed class RedisCache : ComponentResource
             Tags = tags,
         }, new CustomResourceOptions { Parent = this });
 
+        accountId = account.Id;
         blobEndpoint = account.Name.Apply(accountName => $"BlobEndpoint=https://{accountName}.blob.core.windows.net/");
         return new Authorization.RoleAssignment("redis-writes-snapshots", new Authorization.RoleAssignmentArgs
         {
