@@ -104,7 +104,8 @@ public static class IncidentLifecycle
         _ => "open",
     };
 
-    internal static void RequireText(string? value, string what, string expected)
+    /// <summary>Refuses an empty or overlong who/why, naming what was expected.</summary>
+    public static void RequireText(string? value, string what, string expected)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
