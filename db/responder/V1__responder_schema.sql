@@ -5,9 +5,11 @@
 --
 -- Columns say "tenant", not "tenant_id": these rows are the platform's, about tenants, not a
 -- tenant's data, so the tenant-table guard (V2) does not apply; only the responder reads them.
+-- Only the migration login may create a schema in the database (V1 of db/migrations).
+CREATE SCHEMA responder AUTHORIZATION kora_owner;
+
 SET LOCAL ROLE kora_owner;
 
-CREATE SCHEMA responder AUTHORIZATION kora_owner;
 REVOKE ALL ON SCHEMA responder FROM PUBLIC;
 GRANT USAGE ON SCHEMA responder TO kora_responder;
 

@@ -115,8 +115,14 @@ public sealed class IncidentStore(NpgsqlDataSource data, TimeProvider time)
         await SaveAsync(connection, tx, incident, IncidentLifecycle.Escalated(incident, level, now), cancel);
         await AppendLogAsync(connection, tx, new ActionLogEntry
         {
-            Sequence = 0, At = now, Who = IncidentLifecycle.Responder, Action = "escalation", Incident = incident.Id, Tenant = incident.TenantId,
-            Target = EscalationAlert.Step(level), Why = "P0 sem ACK interno por > 5 min",
+            Sequence = 0,
+            At = now,
+            Who = IncidentLifecycle.Responder,
+            Action = "escalation",
+            Incident = incident.Id,
+            Tenant = incident.TenantId,
+            Target = EscalationAlert.Step(level),
+            Why = "P0 sem ACK interno por > 5 min",
         }, cancel);
         await tx.CommitAsync(cancel);
     }
@@ -192,8 +198,14 @@ public sealed class IncidentStore(NpgsqlDataSource data, TimeProvider time)
         await SaveAsync(connection, tx, incident, next, cancel);
         await AppendLogAsync(connection, tx, new ActionLogEntry
         {
-            Sequence = 0, At = now, Who = IncidentLifecycle.Responder, Action = action.Kind.Wire(), Incident = incident.Id, Tenant = action.TenantId,
-            Target = action.Component, Why = action.MissingTenant ? $"{action.Rule} ({outcome})" : action.Rule,
+            Sequence = 0,
+            At = now,
+            Who = IncidentLifecycle.Responder,
+            Action = action.Kind.Wire(),
+            Incident = incident.Id,
+            Tenant = action.TenantId,
+            Target = action.Component,
+            Why = action.MissingTenant ? $"{action.Rule} ({outcome})" : action.Rule,
         }, cancel);
 
         // The notification goes out before the commit: if Alertmanager is unreachable the action is
