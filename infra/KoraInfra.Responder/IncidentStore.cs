@@ -14,6 +14,7 @@ namespace KoraInfra.Responder;
 /// </summary>
 public sealed class IncidentStore(NpgsqlDataSource data, TimeProvider time)
 {
+    private const long ActionLogLock = 0x6b6f7261_6c6f67; // "koralog"
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Applies a validated webhook: opens incidents for new firing alerts, notes resolved ones; a replay changes nothing.</summary>
@@ -300,8 +301,9 @@ public sealed class IncidentStore(NpgsqlDataSource data, TimeProvider time)
 
     private static async Task AppendLogAsync(NpgsqlConnection connection, NpgsqlTransaction tx, ActionLogEntry draft, CancellationToken cancel)
     {
-        // One writer at a time: the chain's next link depends on the last one.
-        await using (var lockLog = new NpgsqlCommand("LOCK TABLE responder.action_log IN SHARE ROW EXCLUSIVE MODE", connection, tx))
+        // One writer at a time: the chain's next link depends on the last one. An advisory lock
+        // needs no table privilege beyond SELECT and INSERT.
+        await using (var lockLog = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({ActionLogLock})", connection, tx))
         {
             await lockLog.ExecuteNonQueryAsync(cancel);
         }

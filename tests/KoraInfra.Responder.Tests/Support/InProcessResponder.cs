@@ -37,7 +37,8 @@ internal sealed class InProcessResponder : IAsyncDisposable
     public static async Task<InProcessResponder> StartAsync(ResponderDatabase db, string alertmanagerUrl, DateTimeOffset start)
     {
         var tokens = new Tokens();
-        var clock = new FakeTimeProvider(start);
+        // Whole seconds: PostgreSQL keeps microseconds, and the edges the tests probe ("exactly 5 min") must survive a round trip.
+        var clock = new FakeTimeProvider(new DateTimeOffset(start.Ticks - (start.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero));
         var app = ResponderApp.Build(
             [
                 "--urls", "http://127.0.0.1:0",
