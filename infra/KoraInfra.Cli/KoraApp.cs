@@ -22,6 +22,8 @@ public static class KoraApp
             RollbackCommand.Create(services),
             AuditCommand.Create(),
             SecretsCommand.Create(),
+            Commands.Response.IncidentCommand.Create(),
+            Commands.Response.SafeModeCommand.Create(),
         };
 
         var parse = root.Parse(args);
