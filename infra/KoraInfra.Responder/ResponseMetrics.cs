@@ -56,14 +56,14 @@ public static class ResponseMetrics
         Histogram(text, "kora_incident_time_to_containment_seconds", "Time from opening to the initial containment, per priority.",
             all.Where(i => i.ContainedAt is not null).Select(i => (i.Priority, (i.ContainedAt!.Value - i.OpenedAt).TotalSeconds)));
 
-        Header(text, "kora_incident_sla_breaches", "gauge", "Incidents whose ACK or containment exceeded (or, still pending, already exceeds) the seed's SLA.");
+        Header(text, "kora_incident_sla_breaches_total", "counter", "Incidents whose ACK or containment exceeded (or, still pending, already exceeds) the seed's SLA.");
         foreach (var sla in ResponseSla.All)
         {
             var of = all.Where(i => i.Priority == sla.Priority).ToList();
-            Line(text, "kora_incident_sla_breaches", $"priority=\"{sla.Priority}\",sla=\"ack\"", of.Count(i => ((i.AckedAt ?? (i.State == IncidentState.Open ? now : i.ResolvedAt ?? now)) - i.OpenedAt) > sla.Ack));
+            Line(text, "kora_incident_sla_breaches_total", $"priority=\"{sla.Priority}\",sla=\"ack\"", of.Count(i => ((i.AckedAt ?? (i.State == IncidentState.Open ? now : i.ResolvedAt ?? now)) - i.OpenedAt) > sla.Ack));
             if (sla.Containment is { } containment)
             {
-                Line(text, "kora_incident_sla_breaches", $"priority=\"{sla.Priority}\",sla=\"containment\"", of.Count(i => ((i.ContainedAt ?? now) - i.OpenedAt) > containment));
+                Line(text, "kora_incident_sla_breaches_total", $"priority=\"{sla.Priority}\",sla=\"containment\"", of.Count(i => ((i.ContainedAt ?? now) - i.OpenedAt) > containment));
             }
         }
 

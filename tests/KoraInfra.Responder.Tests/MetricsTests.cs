@@ -27,8 +27,8 @@ public sealed class MetricsTests(ThrowawayPostgres postgres)
         Assert.DoesNotContain($"incident=\"{p1}\"", text, StringComparison.Ordinal);
         Assert.Contains($"kora_critical_alert_unacked_age_seconds{{tenant_id=\"{ResponderDatabase.A}\"}} 420\n", text, StringComparison.Ordinal);
         // P0's ACK is overdue at 7 min (<= 5 min); P1 acknowledged at 7 min is within its 15 min.
-        Assert.Contains("kora_incident_sla_breaches{priority=\"P0\",sla=\"ack\"} 1\n", text, StringComparison.Ordinal);
-        Assert.Contains("kora_incident_sla_breaches{priority=\"P1\",sla=\"ack\"} 0\n", text, StringComparison.Ordinal);
+        Assert.Contains("kora_incident_sla_breaches_total{priority=\"P0\",sla=\"ack\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("kora_incident_sla_breaches_total{priority=\"P1\",sla=\"ack\"} 0\n", text, StringComparison.Ordinal);
         Assert.Contains("kora_incident_time_to_ack_seconds_bucket{priority=\"P1\",le=\"300\"} 0\n", text, StringComparison.Ordinal);
         Assert.Contains("kora_incident_time_to_ack_seconds_bucket{priority=\"P1\",le=\"900\"} 1\n", text, StringComparison.Ordinal);
         Assert.Contains("kora_incident_time_to_ack_seconds_sum{priority=\"P1\"} 420\n", text, StringComparison.Ordinal);

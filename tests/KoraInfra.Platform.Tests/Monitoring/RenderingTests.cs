@@ -16,7 +16,7 @@ public sealed class RenderingTests
         var first = MonitoringPlan.For(StackFiles.Validate(Repository.StackFile(stack)).Require()).RenderFiles();
         var second = MonitoringPlan.For(StackFiles.Validate(Repository.StackFile(stack)).Require()).RenderFiles();
 
-        Assert.Equal(["kora-signals.rules.yml", "kora-alerts.rules.yml", "alertmanager.yml"], first.Select(f => f.Key));
+        Assert.Equal(["kora-signals.rules.yml", "kora-alerts.rules.yml", "kora-response.rules.yml", "alertmanager.yml"], first.Select(f => f.Key));
         Assert.Equal(first.Select(f => f.Value), second.Select(f => f.Value));
     }
 
