@@ -115,7 +115,8 @@ public sealed class MonitoringTests
 
         Assert.Single(run.OfType("kora:monitoring:MonitoringStack"));
         var monitoring = run.Recorded.Where(r => r.Type is PrometheusRule or HelmRelease || r.Type.Contains("monitoring.coreos.com", StringComparison.Ordinal) || r.Type.Contains("secrets-store", StringComparison.Ordinal)).ToList();
-        Assert.Equal(6, monitoring.Count);
+        // The chart, three rule files (signals, catalogue, response SLAs), two monitors, the secret provider class.
+        Assert.Equal(7, monitoring.Count);
         Assert.All(monitoring, r => Assert.Contains($"pulumi:providers:kubernetes::k8s-{stack}::", r.Provider ?? "(no provider)", StringComparison.Ordinal));
     }
 }
