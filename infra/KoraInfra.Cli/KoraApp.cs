@@ -24,6 +24,8 @@ public static class KoraApp
             SecretsCommand.Create(),
             ReleaseCommand.Create(services),
             NetworkCommand.Create(),
+            Commands.Response.IncidentCommand.Create(),
+            Commands.Response.SafeModeCommand.Create(),
         };
 
         var parse = root.Parse(args);

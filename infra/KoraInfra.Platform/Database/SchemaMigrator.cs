@@ -21,7 +21,8 @@ public static class SchemaMigrator
     /// <param name="connectionString">A login allowed to create roles and event triggers (the server admin).</param>
     /// <param name="migrationsDirectory">The directory holding <c>V&lt;n&gt;__&lt;name&gt;.sql</c> files.</param>
     /// <param name="log">Receives Evolve's progress lines.</param>
-    public static MigrationResult Migrate(string connectionString, string migrationsDirectory, Action<string>? log = null)
+    /// <param name="changelogTable">The changelog table: another set of migrations in the same database (the responder's) keeps its own.</param>
+    public static MigrationResult Migrate(string connectionString, string migrationsDirectory, Action<string>? log = null, string changelogTable = ChangelogTable)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         if (!Directory.Exists(migrationsDirectory))
@@ -36,7 +37,7 @@ public static class SchemaMigrator
             Command = CommandOptions.Migrate,
             Schemas = ["public"],
             MetadataTableSchema = "public",
-            MetadataTableName = ChangelogTable,
+            MetadataTableName = changelogTable,
 
             // A schema is never dropped by a tool, and a checksum mismatch is a refusal, not a reset.
             IsEraseDisabled = true,

@@ -1,3 +1,4 @@
+using KoraInfra.Platform.Response;
 using KoraInfra.Platform.Settings;
 
 namespace KoraInfra.Platform.Monitoring;
@@ -83,8 +84,16 @@ public static class AlertRouting
     {
         var routes = new List<YamlMap>
         {
+            // Every alert someone is paged for also reaches the responder (incidents, escalation,
+            // automatic actions), and continues: humans are still notified directly below, so a
+            // responder that is down never silences anything.
+            ResponderRoute(),
+
             // Alerts with no one to page: the chart's heartbeat and informational alerts.
             new() { { "receiver", Blackhole }, { "matchers", NoOneToPage } },
+
+            // The responder's escalations, one step of the chain each, in the chain's order.
+            EscalationRoutes(receivers),
         };
 
         var management = receivers.Where(r => r.Level == EscalationLevel.Management).ToList();
@@ -121,6 +130,38 @@ public static class AlertRouting
             { "routes", routes },
         };
     }
+
+    /// <summary>The order of the responder's escalation steps as routed (superadmin first), and who each reaches.</summary>
+    public static IReadOnlyList<(string Step, IReadOnlyList<EscalationLevel> Levels)> EscalationSteps { get; } =
+    [
+        (EscalationAlert.Step(EscalationLevel.Superadmin), [EscalationLevel.Superadmin]),
+        (EscalationAlert.Step(EscalationLevel.Devops), [EscalationLevel.Devops]),
+        (EscalationAlert.Step(EscalationLevel.Management), [EscalationLevel.Management]),
+        (EscalationAlert.Everyone, [EscalationLevel.Superadmin, EscalationLevel.Devops, EscalationLevel.Management]),
+    ];
+
+    private static YamlMap ResponderRoute() => new()
+    {
+        { "receiver", ResponderEndpoint.ReceiverName },
+        { "matchers", new[] { $"{MonitoringLabels.Severity}=~\"{string.Join('|', AlertSeverities.All.Select(s => s.Label()))}\"", $"alertname!=\"{EscalationAlert.AlertName}\"" } },
+        { "group_wait", "0s" },
+        { "continue", true },
+    };
+
+    private static YamlMap EscalationRoutes(IReadOnlyList<AlertReceiverSettings> receivers) => new()
+    {
+        { "matchers", new[] { $"alertname=\"{EscalationAlert.AlertName}\"" } },
+        { "group_by", new[] { EscalationAlert.IncidentLabel, MonitoringLabels.Escalation } },
+        { "group_wait", "0s" },
+        { "repeat_interval", RepeatInterval(AlertSeverity.Critical) },
+        {
+            "routes", EscalationSteps.Select(step => new YamlMap
+            {
+                { "matchers", new[] { $"{MonitoringLabels.Escalation}=\"{step.Step}\"" } },
+                { "routes", FanOut(receivers.Where(r => step.Levels.Contains(r.Level)).Select(r => r.Name).ToList()) },
+            }).ToList()
+        },
+    };
 
     /// <summary>One child route per receiver, each continuing, so every receiver gets the alert.</summary>
     private static List<YamlMap> FanOut(IReadOnlyList<string> names) =>
@@ -167,6 +208,22 @@ public static class AlertRouting
             result.Add(entry);
         }
 
+        result.Add(new YamlMap
+        {
+            { "name", ResponderEndpoint.ReceiverName },
+            {
+                "webhook_configs", new[]
+                {
+                    new YamlMap
+                    {
+                        { "url", ResponderEndpoint.WebhookUrl },
+                        { "send_resolved", true },
+                        { "max_alerts", ResponderEndpoint.MaxAlerts },
+                        { "http_config", new YamlMap { { "authorization", new YamlMap { { "type", "Bearer" }, { "credentials_file", ReceiverSecrets.FileFor(ResponderEndpoint.WebhookTokenSecretName) } } } } },
+                    },
+                }
+            },
+        });
         result.Add(new YamlMap { { "name", Blackhole } });
         return result;
     }

@@ -37,6 +37,7 @@ public static class PrometheusRules
         [
             new RuleFile(SignalsFile, [Group("kora.signals", signals)]),
             new RuleFile(AlertsFile, alertGroups),
+            Response.ResponseAlerts.RuleFile(settings.RunbookBaseUrl),
         ];
     }
 

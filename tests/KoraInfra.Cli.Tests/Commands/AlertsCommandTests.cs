@@ -15,7 +15,7 @@ public sealed class AlertsCommandTests
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Empty(run.Error);
-        Assert.Equal(["alertmanager.yml", "kora-alerts.rules.yml", "kora-signals.rules.yml"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["alertmanager.yml", "kora-alerts.rules.yml", "kora-response.rules.yml", "kora-signals.rules.yml"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("receiver: devops-pager", File.ReadAllText(Path.Combine(outDir, "alertmanager.yml")), StringComparison.Ordinal);
         Assert.Contains("alert: ReplayBacklogHigh", File.ReadAllText(Path.Combine(outDir, "kora-alerts.rules.yml")), StringComparison.Ordinal);
     }

@@ -32,12 +32,14 @@ public sealed class AlertRoutingToolTests
         var receivers = StackFiles.Validate(Repository.StackFile(stack)).Require().AlertReceivers;
         string[] AtLevels(params EscalationLevel[] levels) => receivers.Where(r => levels.Contains(r.Level)).Select(r => r.Name).Order(StringComparer.Ordinal).ToArray();
 
-        // Expectations written from the seed's chain (superadmin -> devops -> gestao), not from the renderer.
-        Assert.Equal(AtLevels(EscalationLevel.Superadmin), Route(dir, file, "severity=warning", "alertname=ReplayBacklogHigh", "tenant_id=tenant-a"));
-        Assert.Equal(AtLevels(EscalationLevel.Superadmin, EscalationLevel.Devops), Route(dir, file, "severity=high", "alertname=CriticalAlertNotAcknowledged", "tenant_id=tenant-a"));
+        // Expectations written from the seed's chain (superadmin -> devops -> gestao), not from the renderer;
+        // every paged alert also reaches the responder, and humans directly.
+        string[] WithResponder(string[] humans) => humans.Append("kora-responder").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(WithResponder(AtLevels(EscalationLevel.Superadmin)), Route(dir, file, "severity=warning", "alertname=ReplayBacklogHigh", "tenant_id=tenant-a"));
+        Assert.Equal(WithResponder(AtLevels(EscalationLevel.Superadmin, EscalationLevel.Devops)), Route(dir, file, "severity=high", "alertname=CriticalAlertNotAcknowledged", "tenant_id=tenant-a"));
         var critical = Route(dir, file, "severity=critical", "alertname=ReplayBacklogHigh", "tenant_id=tenant-a");
-        Assert.Equal(AtLevels(EscalationLevel.Superadmin, EscalationLevel.Devops), critical);
-        Assert.True(critical.Length >= 2, $"a critical alert reaches {critical.Length} receiver(s)");
+        Assert.Equal(WithResponder(AtLevels(EscalationLevel.Superadmin, EscalationLevel.Devops)), critical);
+        Assert.True(critical.Count(r => r != "kora-responder") >= 2, $"a critical alert reaches {critical.Length - 1} human receiver(s)");
         Assert.Equal(["blackhole"], Route(dir, file, "severity=none", "alertname=Watchdog"));
     }
 
@@ -60,7 +62,9 @@ public sealed class AlertRoutingToolTests
                     .Append($"alertname={alert.Name}").Append("tenant_id=tenant-a").ToArray();
                 var reached = Route(dir, file, labels);
 
-                Assert.True(reached.Length >= (step.Severity == AlertSeverity.Critical ? 2 : 1), $"{alert.Name} {step.Severity} reaches only {string.Join(", ", reached)}");
+                var humans = reached.Where(r => r != "kora-responder").ToArray();
+                Assert.True(humans.Length >= (step.Severity == AlertSeverity.Critical ? 2 : 1), $"{alert.Name} {step.Severity} reaches only {string.Join(", ", reached)}");
+                Assert.Contains("kora-responder", reached);
                 var escalates = alert.Labels.Any(l => l.Key == MonitoringLabels.Escalation);
                 Assert.Equal(escalates, management.All(reached.Contains));
             }
@@ -75,7 +79,7 @@ public sealed class AlertRoutingToolTests
         var text = File.ReadAllText(RenderForAmtool("prod", dir)).Replace("    - receiver: devops-oncall\n      continue: true\n    - receiver: devops-pager\n      continue: true\n  - matchers:\n    - severity=\"high\"", "  - matchers:\n    - severity=\"high\"", StringComparison.Ordinal);
         var file = dir.Write("broken.yml", text);
 
-        Assert.Equal(["superadmin-oncall"], Route(dir, file, "severity=critical", "alertname=ReplayBacklogHigh"));
+        Assert.Equal(["kora-responder", "superadmin-oncall"], Route(dir, file, "severity=critical", "alertname=ReplayBacklogHigh"));
     }
 
     [Fact]

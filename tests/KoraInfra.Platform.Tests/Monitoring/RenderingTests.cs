@@ -16,7 +16,7 @@ public sealed class RenderingTests
         var first = MonitoringPlan.For(StackFiles.Validate(Repository.StackFile(stack)).Require()).RenderFiles();
         var second = MonitoringPlan.For(StackFiles.Validate(Repository.StackFile(stack)).Require()).RenderFiles();
 
-        Assert.Equal(["kora-signals.rules.yml", "kora-alerts.rules.yml", "alertmanager.yml"], first.Select(f => f.Key));
+        Assert.Equal(["kora-signals.rules.yml", "kora-alerts.rules.yml", "kora-response.rules.yml", "alertmanager.yml"], first.Select(f => f.Key));
         Assert.Equal(first.Select(f => f.Value), second.Select(f => f.Value));
     }
 
@@ -40,8 +40,15 @@ public sealed class RenderingTests
         var settings = StackFiles.Validate(Repository.StackFile(stack)).Require();
         var text = MonitoringPlan.For(settings).RenderFiles().Single(f => f.Key == "alertmanager.yml").Value;
 
-        Assert.DoesNotContain(" url:", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("://", text.Replace("https://", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        // The one written URL is the responder's in-cluster address, which carries no credential:
+        // its bearer token is read from a vault-mounted file (credentials_file).
+        var responderUrl = $"url: {KoraInfra.Platform.Response.ResponderEndpoint.WebhookUrl}\n";
+        Assert.Contains(responderUrl, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", KoraInfra.Platform.Response.ResponderEndpoint.WebhookUrl, StringComparison.Ordinal);
+        Assert.DoesNotContain("?", KoraInfra.Platform.Response.ResponderEndpoint.WebhookUrl, StringComparison.Ordinal);
+        var rest = text.Replace(responderUrl, string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain(" url:", rest, StringComparison.Ordinal);
+        Assert.DoesNotContain("://", rest.Replace("https://", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         foreach (var receiver in settings.AlertReceivers.Where(r => r.Channel == ReceiverChannel.Webhook))
         {
             Assert.Contains($"url_file: {ReceiverSecrets.MountPath}/{receiver.UrlSecretName}\n", text, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using KoraInfra.Platform.Monitoring;
+using KoraInfra.Platform.Response;
 using KoraInfra.Platform.Settings;
 using KoraInfra.Tests.Support;
 
@@ -26,7 +27,7 @@ public sealed class MonitoringTests
         var run = await StackRun.RunAsync(stack);
 
         var rules = run.OfType(PrometheusRule).ToList();
-        Assert.Equal(["kora-alerts", "kora-signals"], rules.Select(r => (string)Map(r.Inputs["metadata"])["name"]!).Order(StringComparer.Ordinal));
+        Assert.Equal(["kora-alerts", "kora-response", "kora-signals"], rules.Select(r => (string)Map(r.Inputs["metadata"])["name"]!).Order(StringComparer.Ordinal));
         Assert.All(rules, r => Assert.Equal("monitoring", Map(r.Inputs["metadata"])["namespace"]));
 
         var alerts = rules.Single(r => (string)Map(r.Inputs["metadata"])["name"]! == PrometheusRules.AlertsFile);
@@ -59,8 +60,16 @@ public sealed class MonitoringTests
         var alertmanager = Map(Map(release.Inputs["values"])["alertmanager"]);
         var config = Map(alertmanager["config"]);
         var receivers = List(config["receivers"]).Select(Map).ToList();
-        Assert.Equal(Settings(stack).AlertReceivers.Select(r => r.Name).Append(AlertRouting.Blackhole), receivers.Select(r => (string)r["name"]!));
-        Assert.All(receivers.Where(r => r.ContainsKey("webhook_configs")), r =>
+        Assert.Equal(Settings(stack).AlertReceivers.Select(r => r.Name).Append(ResponderEndpoint.ReceiverName).Append(AlertRouting.Blackhole), receivers.Select(r => (string)r["name"]!));
+
+        // The responder's address carries no credential: its bearer token is a vault-mounted file.
+        var responder = Map(Assert.Single(List(receivers.Single(r => (string)r["name"]! == ResponderEndpoint.ReceiverName)["webhook_configs"])));
+        Assert.Equal(ResponderEndpoint.WebhookUrl, responder["url"]);
+        var authorization = Map(Map(responder["http_config"])["authorization"]);
+        Assert.Equal(ReceiverSecrets.FileFor(ResponderEndpoint.WebhookTokenSecretName), authorization["credentials_file"]);
+        Assert.False(authorization.ContainsKey("credentials"), "a token must never be written into the configuration");
+
+        Assert.All(receivers.Where(r => r.ContainsKey("webhook_configs") && (string)r["name"]! != ResponderEndpoint.ReceiverName), r =>
         {
             var webhook = Map(Assert.Single(List(r["webhook_configs"])));
             Assert.False(webhook.ContainsKey("url"), "a webhook URL must never be written into the configuration");
@@ -105,7 +114,8 @@ public sealed class MonitoringTests
 
         run.Named(MonitoringType, "monitoring");
         var monitoring = run.Under(MonitoringType).Where(r => r.Type is PrometheusRule or HelmRelease || r.Type.Contains("monitoring.coreos.com", StringComparison.Ordinal) || r.Type.Contains("secrets-store", StringComparison.Ordinal)).ToList();
-        Assert.Equal(6, monitoring.Count);
+        // The chart, three rule files (signals, catalogue, response SLAs), two monitors, the secret provider class.
+        Assert.Equal(7, monitoring.Count);
         Assert.All(monitoring, r => Assert.Contains($"pulumi:providers:kubernetes::k8s-{stack}::", r.Provider ?? "(no provider)", StringComparison.Ordinal));
     }
 }

@@ -8,9 +8,10 @@ using KoraInfra.Platform.Release.Signing;
 namespace KoraInfra.Platform.Release.Audit;
 
 /// <summary>
-/// The hashing and signing of entries: one compact JSON form, hashed without its own
-/// <c>hash</c> and <c>signature</c> fields; the hash is signed with the release key in the DSSE
-/// pre-authentication encoding, so a signature can never be replayed as a manifest's.
+/// The hashing and signing of entries: the platform's <see cref="HashChain"/> over one compact
+/// JSON form, hashed without its own <c>hash</c> and <c>signature</c> fields; the hash is signed
+/// with the release key in the DSSE pre-authentication encoding, so a signature can never be
+/// replayed as a manifest's.
 /// </summary>
 internal static class AuditChain
 {
@@ -25,7 +26,7 @@ internal static class AuditChain
         var node = JsonSerializer.SerializeToNode(entry with { Hash = string.Empty, Signature = string.Empty }, Compact)!.AsObject();
         node.Remove("hash");
         node.Remove("signature");
-        var hash = HashOf(node);
+        var hash = HashChain.HashOf(node);
         node["hash"] = hash;
         node["signature"] = Sign(hash, signingKey);
         return node.ToJsonString(Compact);
@@ -37,7 +38,7 @@ internal static class AuditChain
         var copy = line.DeepClone().AsObject();
         copy.Remove("hash");
         copy.Remove("signature");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(copy.ToJsonString(Compact))));
+        return HashChain.HashOf(copy);
     }
 
     /// <summary>Whether <paramref name="signature"/> is the trusted key's signature of <paramref name="hash"/>.</summary>
@@ -46,8 +47,7 @@ internal static class AuditChain
         && trustedKey.VerifyData(Dsse.Pae(EntryPayloadType, Encoding.UTF8.GetBytes(hash)), sig, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
 
     /// <summary>Reads an entry from a parsed line.</summary>
-    public static DeployAuditEntry Read(JsonObject line) =>
-        line.Deserialize<DeployAuditEntry>(Compact) ?? throw new JsonException("the line is 'null'");
+    public static DeployAuditEntry Read(JsonObject line) => HashChain.Read<DeployAuditEntry>(line);
 
     private static string Sign(string hash, ECDsa signingKey)
     {
