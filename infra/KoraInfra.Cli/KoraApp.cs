@@ -23,6 +23,7 @@ public static class KoraApp
             AuditCommand.Create(),
             SecretsCommand.Create(),
             ReleaseCommand.Create(services),
+            Commands.Verification.EvidenceCommand.Create(),
         };
 
         var parse = root.Parse(args);
