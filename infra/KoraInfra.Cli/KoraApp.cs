@@ -24,6 +24,7 @@ public static class KoraApp
             SecretsCommand.Create(),
             ReleaseCommand.Create(services),
             Commands.Verification.EvidenceCommand.Create(),
+            Commands.Verification.DrillCommand.Create(services),
         };
 
         var parse = root.Parse(args);

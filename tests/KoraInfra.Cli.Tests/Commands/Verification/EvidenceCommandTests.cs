@@ -107,6 +107,16 @@ public sealed class EvidenceCommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_restore_drill_with_an_rto_target_beyond_the_p0_sla_is_refused_before_anything_runs()
+    {
+        var run = _ws.Kora("drill", "restore", "--wal-archive", _ws.Project, "--commit", ReleaseFixtures.Commit, "--rc", "v1.4.0-rc.2", "--image", ReleaseFixtures.Api.ToString(), "--rto-minutes", "90", "--key-file", _ws.SigningKey, "--project-dir", _ws.Project);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("RTO target 90 min is beyond the P0 recovery SLA (restaurar servico principal <= 60 min)", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_ws.Project, "releases", "staging", "evidence")));
+    }
+
     public void Dispose() => _ws.Dispose();
 
     private static void Tamper(string file)
