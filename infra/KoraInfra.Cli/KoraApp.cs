@@ -26,6 +26,8 @@ public static class KoraApp
             NetworkCommand.Create(),
             Commands.Response.IncidentCommand.Create(),
             Commands.Response.SafeModeCommand.Create(),
+            Commands.Verification.EvidenceCommand.Create(),
+            Commands.Verification.DrillCommand.Create(services),
         };
 
         var parse = root.Parse(args);

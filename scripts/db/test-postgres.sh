@@ -5,6 +5,8 @@
 # is owned and run by the 'postgres' system user (created by the Debian package).
 #
 #   test-postgres.sh start          prints PGPORT=<port> and PGDIR=<dir>, one per line
+#   test-postgres.sh start --archive  the same, with WAL archiving (archive_command copies each
+#                                   segment to <dir>/archive, printed as PGARCHIVE=) for the restore drill
 #   test-postgres.sh stop <dir>     stops the cluster and removes the directory
 set -euo pipefail
 
@@ -33,9 +35,13 @@ port_is_free() {
 
 start() {
   require_server
-  local dir port
+  local dir port archive=()
   dir="$(mktemp -d "${TMPDIR:-/tmp}/kora-pg.XXXXXX")"
   [[ "$(id -u)" == 0 ]] && chown postgres: "$dir"
+  if [[ "${1:-}" == --archive ]]; then
+    as_owner mkdir "$dir/archive"
+    archive=(-c archive_mode=on -c "archive_command='test ! -f $dir/archive/%f && cp %p $dir/archive/%f'" -c archive_timeout=0)
+  fi
   as_owner "$PG_BIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; die "initdb failed"; }
 
@@ -44,9 +50,10 @@ start() {
     port=$(( 20000 + RANDOM % 30000 ))
     port_is_free "$port" || continue
     if as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60" >/dev/null 2>&1; then
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60 ${archive[*]}" >/dev/null 2>&1; then
       echo "PGPORT=$port"
       echo "PGDIR=$dir"
+      [[ ${#archive[@]} -gt 0 ]] && echo "PGARCHIVE=$dir/archive"
       return 0
     fi
   done
@@ -62,7 +69,7 @@ stop() {
 }
 
 case "${1:-}" in
-  start) start ;;
+  start) shift; start "$@" ;;
   stop) shift; stop "$@" ;;
   *) die "usage: $0 start | stop <dir>" ;;
 esac

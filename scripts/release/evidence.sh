@@ -8,8 +8,9 @@
 #   gate         deploy-staging | promote-rc | deploy-prod
 #   approvals    output of approvals.sh
 #   extra        JSON objects merged in order (e.g. release/evidence.json reviewed by QA with
-#                evidence/scorecard/rtmP0/openCriticalFindings; restore-drill.json with
-#                {"restoreDrill": ...}; compromised.json with {"pendingCompromisedCredentials": [...]})
+#                evidence/scorecard/rtmP0/openCriticalFindings; compromised.json with
+#                {"pendingCompromisedCredentials": [...]}). Load, soak, fault injection and the
+#                restore drill are not parts: they are signed records the gates read themselves.
 #
 # Images come from release/images.txt (one "name@sha256:<hex>" per line, pinned by the app's
 # build pipeline through a reviewed pull request; KORA_IMAGES_FILE names another file).

@@ -10,7 +10,9 @@
 #   store.sh push-audit                 upload audit/ as a new version (never overwrites)
 #   store.sh pull-manifest <stack> <version>   download releases/<stack>/<version>.dsse.json
 #   store.sh pull-all-manifests <stack>        download every manifest of a stack (for rollback)
-#   store.sh push-manifests             upload new files under releases/
+#   store.sh push-manifests             upload new files under releases/ (manifests and evidence records)
+#   store.sh pull-evidence <rc>         download the signed evidence records of an RC into
+#                                       releases/staging/evidence/<rc>/ (where the gates read them)
 #
 # Needs: az (logged in with OIDC), jq; RELEASE_STORE_ACCOUNT, RELEASE_STORE_CONTAINER.
 set -euo pipefail
@@ -19,7 +21,7 @@ account=${RELEASE_STORE_ACCOUNT:?}
 container=${RELEASE_STORE_CONTAINER:?}
 blob() { az storage blob "$@" --account-name "$account" --container-name "$container" --auth-mode login --only-show-errors; }
 
-case "${1:?usage: store.sh pull-audit|push-audit|pull-manifest|pull-all-manifests|push-manifests}" in
+case "${1:?usage: store.sh pull-audit|push-audit|pull-manifest|pull-all-manifests|push-manifests|pull-evidence}" in
   pull-audit)
     mkdir -p audit
     if ! az storage account show --name "$account" --only-show-errors >/dev/null 2>&1; then
@@ -71,8 +73,15 @@ case "${1:?usage: store.sh pull-audit|push-audit|pull-manifest|pull-all-manifest
       blob download --name "$name" --file "$name" >/dev/null
     done
     ;;
+  pull-evidence)
+    rc=${2:?rc}
+    mkdir -p "releases/staging/evidence/$rc"
+    for name in $(blob list --prefix "releases/staging/evidence/$rc/" --query '[].name' -o tsv); do
+      blob download --name "$name" --file "$name" >/dev/null
+    done
+    ;;
   push-manifests)
-    # Only manifests the store does not hold yet: stored ones are immutable.
+    # Only files the store does not hold yet (manifests, evidence records): stored ones are immutable.
     find releases -name '*.dsse.json' -print0 2>/dev/null |
       while IFS= read -r -d '' file; do
         if [ "$(blob exists --name "$file" --query exists -o tsv)" != true ]; then

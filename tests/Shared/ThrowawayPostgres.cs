@@ -19,10 +19,15 @@ public sealed class ThrowawayPostgres : IDisposable
 
     /// <summary>Starts the cluster and prepares the migrated template.</summary>
     public ThrowawayPostgres()
+        : this(archive: false)
+    {
+    }
+
+    private ThrowawayPostgres(bool archive)
     {
         RepositoryRoot = FindRepositoryRoot();
         var script = Path.Combine(RepositoryRoot, "scripts", "db", "test-postgres.sh");
-        var (code, output, error) = RunScript(script, "start");
+        var (code, output, error) = archive ? RunScript(script, "start", "--archive") : RunScript(script, "start");
         if (code != 0)
         {
             throw new InvalidOperationException(
@@ -36,6 +41,7 @@ public sealed class ThrowawayPostgres : IDisposable
             .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
         Port = int.Parse(values["PGPORT"], System.Globalization.CultureInfo.InvariantCulture);
         _clusterDirectory = values["PGDIR"];
+        ArchiveDirectory = values.GetValueOrDefault("PGARCHIVE");
 
         Execute("postgres", $"CREATE DATABASE {Template} TEMPLATE template0");
         SchemaMigrator.Migrate(ConnectionString(Template), MigrationsDirectory);
@@ -46,6 +52,15 @@ public sealed class ThrowawayPostgres : IDisposable
 
     /// <summary>The committed migrations.</summary>
     public string MigrationsDirectory => Path.Combine(RepositoryRoot, "db", "migrations");
+
+    /// <summary>A cluster that archives its WAL to <see cref="ArchiveDirectory"/> (the restore drill's source).</summary>
+    public static ThrowawayPostgres Archiving() => new(archive: true);
+
+    /// <summary>Where the cluster archives its WAL, when started with archiving.</summary>
+    public string? ArchiveDirectory { get; }
+
+    /// <summary>The directory of the cluster (the drill's scratch space goes beside it).</summary>
+    public string ClusterDirectory => _clusterDirectory;
 
     /// <summary>The loopback port the cluster listens on.</summary>
     public int Port { get; }

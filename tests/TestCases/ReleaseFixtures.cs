@@ -4,6 +4,7 @@ using KoraInfra.Platform.Release.Audit;
 using KoraInfra.Platform.Release.Gates;
 using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Release.Signing;
+using KoraInfra.Platform.Verification;
 
 namespace KoraInfra.TestCases;
 
@@ -63,9 +64,6 @@ public static class ReleaseFixtures
         Evidence =
         [
             new EvidenceLink(EvidenceKind.StagingStable, true, Link("staging-stable")),
-            new EvidenceLink(EvidenceKind.Load, true, Link("load")),
-            new EvidenceLink(EvidenceKind.Soak, true, Link("soak")),
-            new EvidenceLink(EvidenceKind.FaultInjection, true, Link("fault-injection")),
             new EvidenceLink(EvidenceKind.MigrationAndRollback, true, Link("migration-rollback")),
             new EvidenceLink(EvidenceKind.Runbook, true, Link("runbook-o1")),
         ],
@@ -86,17 +84,6 @@ public static class ReleaseFixtures
         Evidence = [],
         OpenCriticalFindings = [],
         PendingCompromisedCredentials = [],
-        RestoreDrill = new RestoreDrillReport
-        {
-            Stack = "staging",
-            ReleaseCandidate = ReleaseVersion.TryParse(sourceRc)!,
-            PerformedAt = Now.AddDays(-1),
-            RpoTargetMinutes = 15,
-            RtoTargetMinutes = 60,
-            MeasuredRpoMinutes = 5,
-            MeasuredRtoMinutes = 42,
-            Url = Link("restore-drill"),
-        },
         PlanHash = "sha256:" + new string('c', 64),
     };
 
@@ -104,7 +91,8 @@ public static class ReleaseFixtures
     public static ReleaseManifest RcManifest(PromotionEvidence? evidence = null)
     {
         var rc = evidence ?? Rc();
-        return Gatekeeper.ManifestFor(rc, RcPromotionGate.Evaluate(rc, Context()), Now.AddDays(-2));
+        var records = Records(rc.Version?.ToString() ?? "v1.4.0-rc.2", rc.Commit, rc.Images);
+        return Gatekeeper.ManifestFor(rc, RcPromotionGate.Evaluate(rc, Context(records: records)), Now.AddDays(-2));
     }
 
     /// <summary>The RC manifest, signed and verified as the prod gate receives it.</summary>
@@ -147,9 +135,47 @@ public static class ReleaseFixtures
     public static ReleaseLedger ReleasedRcHistory(ManifestVerification? approvedRc = null) => History(
         [.. StagingEntries(), Promoted(3, PromotionGate.PromoteRc, "v1.4.0-rc.2", [Api, Worker], Now.AddDays(-2), manifestSha256: approvedRc?.EnvelopeSha256)]);
 
-    /// <summary>An RC gate's context: the staging history, the fixtures' promoter, <see cref="Now"/>, the 72 h window, no pending credential.</summary>
-    public static GateContext Context(ReleaseLedger? history = null, ICompromisedCredentialSource? credentials = null, string promoter = Promoter, DateTimeOffset? now = null) =>
-        new(history ?? StagingHistory(), promoter, now ?? Now, ApprovalWindow, credentials ?? new FixedCredentials());
+    /// <summary>
+    /// An RC gate's context: the staging history, the fixtures' promoter, <see cref="Now"/>, the 72 h
+    /// window, no pending credential, and genuine passing records of every verification check for
+    /// the fixtures' RC (unless <paramref name="records"/> says otherwise).
+    /// </summary>
+    public static GateContext Context(ReleaseLedger? history = null, ICompromisedCredentialSource? credentials = null, string promoter = Promoter, DateTimeOffset? now = null, VerificationRecords? records = null) =>
+        new(history ?? StagingHistory(), promoter, now ?? Now, ApprovalWindow, credentials ?? new FixedCredentials()) { Records = records ?? Records() };
+
+    /// <summary>The key the fixtures' evidence records are signed and verified with, made at run time.</summary>
+    public static ECDsa RecordKey { get; } = NewKey();
+
+    /// <summary>A passing record of a check, as the drill or Job that ran it writes it: after the artifact reached staging (three days ago).</summary>
+    public static EvidenceRecord Record(VerificationKind kind, string rc = "v1.4.0-rc.2", string commit = Commit, IReadOnlyList<ImageReference>? images = null, DateTimeOffset? startedAt = null)
+    {
+        var started = startedAt ?? Now.AddDays(-2).AddHours(-12);
+        IReadOnlyList<Measurement> measurements = kind == VerificationKind.RestoreDrill
+            ? [new(RestoreDrillJudgement.Rto, 412, "s", 3600), new(RestoreDrillJudgement.Rpo, 31, "s", 900)]
+            : [new("http_req_duration_p95", 180, "ms", 500), new("http_req_failed_rate", 0.001, "ratio", 0.01)];
+        return new EvidenceRecord
+        {
+            Kind = kind,
+            Stack = "staging",
+            Commit = commit,
+            ReleaseCandidate = ReleaseVersion.TryParse(rc)!,
+            Images = images ?? [Api, Worker],
+            StartedAt = started,
+            FinishedAt = started.AddMinutes(20),
+            Measurements = measurements,
+            Passed = true,
+            Reasons = [],
+            Driver = kind == VerificationKind.RestoreDrill ? "local" : "k6",
+        };
+    }
+
+    /// <summary>The records as a gate receives them: each signed with <see cref="RecordKey"/> and verified.</summary>
+    public static VerificationRecords Offered(params EvidenceRecord[] records) =>
+        new("the test's records", records.Select((r, i) => EvidenceVerifier.Verify($"{VerificationNames.Of(r.Kind)}-{i}.dsse.json", EvidenceSigner.Sign(r, RecordKey), RecordKey)).ToList());
+
+    /// <summary>Passing records of every verification check for one release.</summary>
+    public static VerificationRecords Records(string rc = "v1.4.0-rc.2", string commit = Commit, IReadOnlyList<ImageReference>? images = null, DateTimeOffset? startedAt = null) =>
+        Offered(Enum.GetValues<VerificationKind>().Select(k => Record(k, rc, commit, images, startedAt)).ToArray());
 
     /// <summary>A staging gate's context: nothing promoted yet.</summary>
     public static GateContext StagingContext() => Context(History());

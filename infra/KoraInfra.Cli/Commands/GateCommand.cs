@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KoraInfra.Cli.Commands.Verification;
 using KoraInfra.Cli.Release;
 using KoraInfra.Platform.Release.Audit;
 using KoraInfra.Platform.Release.Gates;
@@ -22,6 +23,7 @@ public static class GateCommand
         var keyFile = new Option<string?>("--key-file") { Description = $"PEM public key that verifies release manifests and the audit log (default: ${ReleaseSigningKey.VerificationKeyVariable})." };
         var who = new Option<string?>("--who") { Description = "Who will promote (never counted as an approver)." };
         var projectDir = new Option<string?>("--project-dir") { Description = "The directory holding Pulumi.yaml (default: found from the working directory)." };
+        var records = RecordsOption();
         var anchor = new AnchorOptions();
         var check = new Command("check", "Evaluate a promotion gate; every failed condition is named with the evidence that is missing.")
         {
@@ -30,11 +32,13 @@ public static class GateCommand
             keyFile,
             who,
             projectDir,
+            records,
         };
         anchor.AddTo(check);
         check.SetAction(parse => Run(
             parse.GetValue(evidence)!,
             parse.GetValue(rcManifest),
+            parse.GetValue(records),
             parse.GetValue(keyFile),
             parse.GetValue(who) ?? string.Empty,
             anchor.From(parse),
@@ -44,7 +48,13 @@ public static class GateCommand
         return new Command("gate", "Promotion gates of the release plan (deploy-staging, promote-rc, deploy-prod).") { check };
     }
 
-    private static int Run(string evidencePath, string? rcManifest, string? keyFile, string who, AuditHead? anchor, string projectDir, TimeProvider time, TextWriter output)
+    /// <summary>The <c>--records</c> option <c>gate check</c> and <c>promote</c> share.</summary>
+    internal static Option<string?> RecordsOption() => new("--records")
+    {
+        Description = "promote-rc / deploy-prod: the folder of signed evidence records (default: the release store layout's releases/staging/evidence/<RC>/).",
+    };
+
+    private static int Run(string evidencePath, string? rcManifest, string? recordsDir, string? keyFile, string who, AuditHead? anchor, string projectDir, TimeProvider time, TextWriter output)
     {
         var evidence = GateInputs.Evidence(evidencePath);
         var stack = PromotionGates.TargetStack(evidence.Gate);
@@ -66,7 +76,9 @@ public static class GateCommand
         }
 
         var approvedRc = GateInputs.ApprovedRc(evidence, rcManifest, () => ReleaseFiles.LoadKey(keyFile, ReleaseSigningKey.VerificationKeyVariable, projectDir));
-        var report = Gatekeeper.Evaluate(evidence, approvedRc, GateInputs.Context(history, who, time, settings.ApprovalWindow, projectDir));
+        var records = EvidenceFiles.Offered(recordsDir, evidence, projectDir, () => ReleaseFiles.LoadKey(keyFile, ReleaseSigningKey.VerificationKeyVariable, projectDir));
+        var context = GateInputs.Context(history, who, time, settings.ApprovalWindow, projectDir) with { Records = records };
+        var report = Gatekeeper.Evaluate(evidence, approvedRc, context);
         GatePrinter.Print(report, output);
         return report.Passed ? ExitCodes.Ok : ExitCodes.Findings;
     }

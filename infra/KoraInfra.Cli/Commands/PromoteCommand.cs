@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Security.Cryptography;
+using KoraInfra.Cli.Commands.Verification;
 using KoraInfra.Cli.Release;
 using KoraInfra.Platform.Release.Audit;
 using KoraInfra.Platform.Release.Gates;
@@ -26,6 +27,7 @@ public static class PromoteCommand
         var rcManifest = new Option<string?>("--rc-manifest") { Description = "deploy-prod only: the approved RC's signed manifest." };
         var keyFile = new Option<string?>("--key-file") { Description = $"PEM private key that signs manifests and audit entries, outside the repository (default: ${ReleaseSigningKey.SigningKeyVariable})." };
         var projectDir = new Option<string?>("--project-dir") { Description = "The directory holding Pulumi.yaml (default: found from the working directory)." };
+        var records = GateCommand.RecordsOption();
         var anchor = new AnchorOptions();
         var command = new Command("promote", "Evaluate a gate and, if it passes, sign the release manifest, set the stack's release and append the audit log.")
         {
@@ -34,12 +36,13 @@ public static class PromoteCommand
             rcManifest,
             keyFile,
             projectDir,
+            records,
         };
         anchor.AddTo(command);
         command.SetAction(parse =>
         {
             var dir = ProjectDirectory.Resolve(parse.GetValue(projectDir));
-            return Run(new Request(parse.GetValue(evidence)!, parse.GetValue(who)!, parse.GetValue(rcManifest), parse.GetValue(keyFile), anchor.From(parse), dir), time, parse.InvocationConfiguration.Output);
+            return Run(new Request(parse.GetValue(evidence)!, parse.GetValue(who)!, parse.GetValue(rcManifest), parse.GetValue(keyFile), anchor.From(parse), dir) { Records = parse.GetValue(records) }, time, parse.InvocationConfiguration.Output);
         });
         return command;
     }
@@ -77,7 +80,8 @@ public static class PromoteCommand
 
         // The RC manifest was signed by this same pipeline key; its public half verifies it.
         var approvedRc = GateInputs.ApprovedRc(evidence, request.RcManifest, () => ECDsa.Create(signingKey.ExportParameters(false)));
-        var context = GateInputs.Context(ReleaseLedger.From(intact), request.Who, time, settings.ApprovalWindow, request.ProjectDir);
+        var offered = EvidenceFiles.Offered(request.Records, evidence, request.ProjectDir, () => ECDsa.Create(signingKey.ExportParameters(false)));
+        var context = GateInputs.Context(ReleaseLedger.From(intact), request.Who, time, settings.ApprovalWindow, request.ProjectDir) with { Records = offered };
         var report = Gatekeeper.Evaluate(evidence, approvedRc, context);
         GatePrinter.Print(report, output);
         if (!report.Passed)
@@ -128,5 +132,8 @@ public static class PromoteCommand
         }
     }
 
-    private sealed record Request(string EvidencePath, string Who, string? RcManifest, string? KeyFile, AuditHead? Anchor, string ProjectDir);
+    private sealed record Request(string EvidencePath, string Who, string? RcManifest, string? KeyFile, AuditHead? Anchor, string ProjectDir)
+    {
+        public string? Records { get; init; }
+    }
 }

@@ -28,7 +28,8 @@ public sealed class ReleaseCommandsTests : IDisposable
         var run = _ws.Kora("gate", "check", "--evidence", _ws.Evidence(evidence, "rc"), "--project-dir", _ws.Project);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("gate promote-rc FAILED: 5 of 18 conditions not met: approval.qa, approval.architect, approval.devops, no-open-critical-finding, ran-in-staging", run.Output, StringComparison.Ordinal);
+        Assert.Contains("gate promote-rc FAILED: 8 of 18 conditions not met: load-approved, soak-approved, fault-injection-approved, approval.qa, approval.architect, approval.devops, no-open-critical-finding, ran-in-staging", run.Output, StringComparison.Ordinal);
+        Assert.Contains("missing: a signed 'soak' evidence record bound to this release in releases/staging/evidence/v1.4.0-rc.2 (none found)", run.Output, StringComparison.Ordinal);
         Assert.Contains("FAIL  approval.architect: aprovacao: qa + architect + devops -- missing: an approval by role 'architect' (who and when)", run.Output, StringComparison.Ordinal);
         Assert.Contains("missing: closure of the open critical finding(s) SEC-9", run.Output, StringComparison.Ordinal);
     }

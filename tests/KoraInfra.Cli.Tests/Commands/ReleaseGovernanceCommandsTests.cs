@@ -42,6 +42,7 @@ public sealed class ReleaseGovernanceCommandsTests : IDisposable
     public void Ga_from_an_rc_a_newer_rc_replaced_is_refused()
     {
         Assert.Equal(0, _ws.StageAndPromoteRc().ExitCode);
+        _ws.StoreRecords("v1.4.0-rc.3", ReleaseFixtures.Commit, [ReleaseFixtures.Api, ReleaseFixtures.Worker]);
         Assert.Equal(0, _ws.Promote(_ws.Fresh(ReleaseFixtures.Rc("v1.4.0-rc.3"))).ExitCode);
 
         AssertRefused(() => _ws.Promote(_ws.Ga(), "v1.4.0-rc.2"), "latest-stable-rc", "was replaced by v1.4.0-rc.3");
@@ -61,6 +62,7 @@ public sealed class ReleaseGovernanceCommandsTests : IDisposable
     public void Ga_from_an_rc_the_rc_gate_refused_is_refused()
     {
         Assert.Equal(0, _ws.Stage(ReleaseFixtures.Commit, ReleaseFixtures.Api, ReleaseFixtures.Worker).ExitCode);
+        _ws.StoreRecords("v1.4.0-rc.2", ReleaseFixtures.Commit, [ReleaseFixtures.Api, ReleaseFixtures.Worker]);
         Assert.Equal(1, _ws.Promote(_ws.Fresh(ReleaseFixtures.Rc()) with { Scorecard = new Scorecard(false, ReleaseFixtures.Link("scorecard")) }).ExitCode);
 
         // Even with a manifest of that RC from elsewhere, signed with the key, the history says it was refused.

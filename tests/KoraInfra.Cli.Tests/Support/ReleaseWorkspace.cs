@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using KoraInfra.Platform.Release.Gates;
 using KoraInfra.Platform.Release.Manifest;
+using KoraInfra.Platform.Verification;
 using KoraInfra.TestCases;
 using Microsoft.Extensions.Time.Testing;
 
@@ -32,6 +33,9 @@ internal sealed class ReleaseWorkspace : IDisposable
     }
 
     public string Project { get; }
+
+    /// <summary>The pipeline's release key (made for the test), for records a test signs itself.</summary>
+    public ECDsa Key => _key;
 
     public string SigningKey { get; }
 
@@ -109,6 +113,7 @@ internal sealed class ReleaseWorkspace : IDisposable
         images = images.Length == 0 ? [ReleaseFixtures.Api, ReleaseFixtures.Worker] : images;
         var staged = Stage(commit, images);
         Assert.True(staged.ExitCode == 0, staged.All);
+        StoreRecords(rc, commit, images);
         return Promote(Fresh(ReleaseFixtures.Rc(rc) with { Commit = commit, Images = images }));
     }
 
@@ -123,6 +128,26 @@ internal sealed class ReleaseWorkspace : IDisposable
         Assert.True(rcRun.ExitCode == 0, rcRun.All);
         var gaRun = Promote(Ga(ga, rc, images), rc);
         Assert.True(gaRun.ExitCode == 0, gaRun.All);
+    }
+
+    /// <summary>
+    /// Genuine passing records of every staging check, run now against the RC's artifact and
+    /// signed with the pipeline's key, in the release store layout (where the gates look by default).
+    /// </summary>
+    public IReadOnlyList<string> StoreRecords(string rc, string commit, IReadOnlyList<ImageReference> images, IEnumerable<VerificationKind>? kinds = null)
+    {
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var written = new List<string>();
+        foreach (var kind in kinds ?? Enum.GetValues<VerificationKind>())
+        {
+            var record = ReleaseFixtures.Record(kind, rc, commit, images, Time.GetUtcNow());
+            var path = Path.Combine(Project, EvidenceStoreLayout.PathOf(record));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, EvidenceSigner.Sign(record, _key));
+            written.Add(path);
+        }
+
+        return written;
     }
 
     /// <summary>The audit log's last entry.</summary>

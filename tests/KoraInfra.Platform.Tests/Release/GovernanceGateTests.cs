@@ -122,7 +122,7 @@ public sealed class GovernanceGateTests : IDisposable
     {
         var rebuilt = Image("ghcr.io/koraos/worker", '7');
 
-        var report = RcPromotionGate.Evaluate(Rc() with { Images = [Api, rebuilt] }, Context(History(Staged(1))));
+        var report = RcPromotionGate.Evaluate(Rc() with { Images = [Api, rebuilt] }, Context(History(Staged(1)), records: Records(images: [Api, rebuilt])));
 
         var missing = OnlyFailure(report, RanInStagingCondition.Id).Missing!;
         Assert.Contains($"'{rebuilt}' never ran in staging", missing, StringComparison.Ordinal);
@@ -167,7 +167,7 @@ public sealed class GovernanceGateTests : IDisposable
         var early = Rc() with { Approvals = [.. Rc().Approvals.Where(a => a.Role != ApprovalRole.Qa), new Approval(ApprovalRole.Qa, "quinn", Now.AddHours(-3))] };
         var history = History(Staged(1) with { At = Now.AddHours(-2) });
 
-        var report = RcPromotionGate.Evaluate(early, Context(history));
+        var report = RcPromotionGate.Evaluate(early, Context(history, records: Records(startedAt: Now.AddHours(-1))));
 
         Assert.Equal("a valid approval by role 'qa': 'quinn' approved at 2026-03-02T11:00:00Z, before the artifact ran in staging (audit entry 1) at 2026-03-02T12:00:00Z", OnlyFailure(report, "approval.qa").Missing);
     }
@@ -201,7 +201,8 @@ public sealed class GovernanceGateTests : IDisposable
     {
         var report = RcPromotionGate.Evaluate(Rc() with { Version = ReleaseVersion.TryParse("v1.4.0"), Ref = "refs/tags/v1.4.0" }, Context());
 
-        Assert.Equal(["rc-tag", VersionNamespaceCondition.Id], report.Failures.Select(f => f.Id));
+        // No evidence record can be bound to a GA version either: records name the RC they ran against.
+        Assert.Equal(["rc-tag", "load-approved", "soak-approved", "fault-injection-approved", VersionNamespaceCondition.Id], report.Failures.Select(f => f.Id));
     }
 
     [Fact]

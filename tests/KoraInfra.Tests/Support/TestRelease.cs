@@ -44,7 +44,8 @@ internal sealed record TestRelease(string RootDirectory, string? ManifestPath, s
 
         var prod = ReleaseFixtures.Prod() with { Images = ReleaseFixtures.FullReleaseImages };
         var approvedRc = ReleaseFixtures.ApprovedRc(key, ReleaseFixtures.RcManifest(rc));
-        return Gatekeeper.ManifestFor(prod, ProdDeployGate.Evaluate(prod, approvedRc, ReleaseFixtures.ProdContext(approvedRc)), ReleaseFixtures.Now);
+        var context = ReleaseFixtures.ProdContext(approvedRc) with { Records = ReleaseFixtures.Records(images: ReleaseFixtures.FullReleaseImages) };
+        return Gatekeeper.ManifestFor(prod, ProdDeployGate.Evaluate(prod, approvedRc, context), ReleaseFixtures.Now);
     }
 
     /// <summary>A manifest signed by <paramref name="signer"/>, verified with <paramref name="trusted"/>.</summary>

@@ -22,9 +22,6 @@ internal static class ConditionChecks
         [EvidenceKind.SmokeRuntime] = "smoke-runtime",
         [EvidenceKind.SecurityChecks] = "security-checks",
         [EvidenceKind.StagingStable] = "staging-stable",
-        [EvidenceKind.Load] = "load",
-        [EvidenceKind.Soak] = "soak",
-        [EvidenceKind.FaultInjection] = "fault-injection",
         [EvidenceKind.MigrationAndRollback] = "migration-and-rollback",
         [EvidenceKind.Runbook] = "runbook",
     };

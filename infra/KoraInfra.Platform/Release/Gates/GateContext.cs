@@ -1,4 +1,5 @@
 using KoraInfra.Platform.Release.Audit;
+using KoraInfra.Platform.Verification;
 
 namespace KoraInfra.Platform.Release.Gates;
 
@@ -17,4 +18,11 @@ public sealed record GateContext(
     string Promoter,
     DateTimeOffset Now,
     TimeSpan ApprovalWindow,
-    ICompromisedCredentialSource Credentials);
+    ICompromisedCredentialSource Credentials)
+{
+    /// <summary>
+    /// The signed evidence records offered for the verification conditions (restore drill, load,
+    /// soak, fault injection), each already verified against the release key.
+    /// </summary>
+    public VerificationRecords Records { get; init; } = VerificationRecords.None;
+}

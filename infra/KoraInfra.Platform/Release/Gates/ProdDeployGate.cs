@@ -1,5 +1,6 @@
 using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Release.Signing;
+using KoraInfra.Platform.Verification;
 
 namespace KoraInfra.Platform.Release.Gates;
 
@@ -35,7 +36,9 @@ public static class ProdDeployGate
         conditions.AddRange(ApprovalConditions.Evaluate("go-no-go", GoNoGo, evidence.Approvals, context, baseline, "po + pm + devops + qa (go/no-go formal)"));
         conditions.Add(ValidatedArtifact(evidence, rc));
         conditions.Add(CompromisedCredentialCondition.Evaluate("prod", evidence, context.Credentials));
-        conditions.Add(RestoreDrill(evidence));
+        var staged = RanInStagingCondition.Find(evidence, context.History);
+        var binding = new EvidenceBinding("staging", evidence.Commit, evidence.SourceRc, evidence.Images, staged?.At);
+        conditions.Add(VerifiedRecordCondition.Evaluate("restore-drill-within-rpo-rto", "restore drill dentro de RPO/RTO", VerificationKind.RestoreDrill, context.Records, binding, RestoreDrillJudgement.Problems));
 
         // A finding opened after the RC was approved blocks go/no-go as well ("sem finding critico aberto").
         conditions.Add(ConditionChecks.NoOpenCriticalFinding(evidence.OpenCriticalFindings));
@@ -124,50 +127,5 @@ public static class ProdDeployGate
         }
 
         return new GateCondition("validated-artifact", Requirement, gaps.Count == 0, gaps.Count == 0 ? null : string.Join("; ", gaps));
-    }
-
-    private static GateCondition RestoreDrill(PromotionEvidence evidence)
-    {
-        var maxRto = (int)RecoveryObjectives.MaximumRto.TotalMinutes;
-        var drill = evidence.RestoreDrill;
-        var gaps = new List<string>();
-        if (drill is null)
-        {
-            gaps.Add("a restore drill report (restore em staging com RPO/RTO e relatorio auditavel)");
-        }
-        else
-        {
-            if (drill.Stack != "staging")
-            {
-                gaps.Add($"a drill in staging, not '{drill.Stack}'");
-            }
-
-            if (evidence.SourceRc is { } source && drill.ReleaseCandidate != source)
-            {
-                gaps.Add($"a drill against RC {source}, not {drill.ReleaseCandidate}");
-            }
-
-            if (drill.RtoTargetMinutes > maxRto)
-            {
-                gaps.Add($"an RTO target within {maxRto} min (P0 recovery SLA), not {drill.RtoTargetMinutes} min");
-            }
-
-            if (drill.MeasuredRpoMinutes > drill.RpoTargetMinutes)
-            {
-                gaps.Add($"data loss within the RPO of {drill.RpoTargetMinutes} min; the drill lost {drill.MeasuredRpoMinutes} min");
-            }
-
-            if (drill.MeasuredRtoMinutes > drill.RtoTargetMinutes)
-            {
-                gaps.Add($"a restore within the RTO of {drill.RtoTargetMinutes} min; the drill took {drill.MeasuredRtoMinutes} min");
-            }
-
-            if (drill.RpoTargetMinutes <= 0 || drill.RtoTargetMinutes <= 0 || drill.MeasuredRpoMinutes < 0 || drill.MeasuredRtoMinutes < 0)
-            {
-                gaps.Add("positive RPO/RTO targets and non-negative measurements");
-            }
-        }
-
-        return new GateCondition("restore-drill-within-rpo-rto", "restore drill dentro de RPO/RTO", gaps.Count == 0, gaps.Count == 0 ? null : string.Join("; ", gaps));
     }
 }

@@ -45,9 +45,6 @@ public sealed record PromotionEvidence
     /// <summary>Compromised credentials not yet proven replaced (from the secrets capability).</summary>
     public IReadOnlyList<PendingCompromisedCredential> PendingCompromisedCredentials { get; init; } = [];
 
-    /// <summary>The latest restore drill, for a prod deploy.</summary>
-    public RestoreDrillReport? RestoreDrill { get; init; }
-
     /// <summary><c>sha256:&lt;hex&gt;</c> of the saved <c>pulumi preview</c> plan, when the pipeline saved one.</summary>
     public string? PlanHash { get; init; }
 }

@@ -1,4 +1,5 @@
 using KoraInfra.Platform.Release.Manifest;
+using KoraInfra.Platform.Verification;
 
 namespace KoraInfra.Platform.Release.Gates;
 
@@ -19,14 +20,15 @@ public static class RcPromotionGate
         ArgumentNullException.ThrowIfNull(evidence);
         ArgumentNullException.ThrowIfNull(context);
         var staged = RanInStagingCondition.Find(evidence, context.History);
+        var binding = new EvidenceBinding("staging", evidence.Commit, evidence.Version, evidence.Images, staged?.At);
         var baseline = staged is null ? null : new ApprovalBaseline(staged.At, $"the artifact ran in staging (audit entry {staged.Sequence})");
         List<GateCondition> conditions =
         [
             ConditionChecks.Tag("rc-tag", "release candidate marcada por tag", evidence, candidate: true),
             ConditionChecks.Evidence("staging-stable", EvidenceKind.StagingStable, evidence.Evidence, "staging estavel", "staging stable over the release window"),
-            ConditionChecks.Evidence("load-approved", EvidenceKind.Load, evidence.Evidence, "carga aprovada", "an approved load test"),
-            ConditionChecks.Evidence("soak-approved", EvidenceKind.Soak, evidence.Evidence, "soak aprovado", "an approved soak test"),
-            ConditionChecks.Evidence("fault-injection-approved", EvidenceKind.FaultInjection, evidence.Evidence, "fault injection aprovado", "an approved fault-injection run"),
+            VerifiedRecordCondition.Evaluate("load-approved", "carga aprovada", VerificationKind.Load, context.Records, binding),
+            VerifiedRecordCondition.Evaluate("soak-approved", "soak aprovado", VerificationKind.Soak, context.Records, binding),
+            VerifiedRecordCondition.Evaluate("fault-injection-approved", "fault injection aprovado", VerificationKind.FaultInjection, context.Records, binding),
 
             // Staging's own mandatory list (seed section 3) also names "migracao+rollback"; the
             // other items are judged above (fault injection, RTM P0), by the required-check (smoke)

@@ -1,6 +1,10 @@
 namespace KoraInfra.Platform.Release.Manifest;
 
-/// <summary>The kinds of evidence the gates of the seed's section 4 ask for.</summary>
+/// <summary>
+/// The kinds of linked evidence the gates of the seed's section 4 ask for. Load, soak, fault
+/// injection and the restore drill are not among them: those are measured and signed by the
+/// checks themselves (<see cref="Verification.EvidenceRecord"/>), never typed in.
+/// </summary>
 public enum EvidenceKind
 {
     /// <summary>required-check: lint report attached to the CI job.</summary>
@@ -17,15 +21,6 @@ public enum EvidenceKind
 
     /// <summary>Staging stable over the release window.</summary>
     StagingStable,
-
-    /// <summary>Load test approved ("carga").</summary>
-    Load,
-
-    /// <summary>Soak test approved.</summary>
-    Soak,
-
-    /// <summary>Fault injection approved.</summary>
-    FaultInjection,
 
     /// <summary>Migration applied and rolled back in staging ("migracao+rollback", seed section 3).</summary>
     MigrationAndRollback,

@@ -15,34 +15,10 @@ public static class ReleaseManifestVerifier
     public static ManifestVerification Verify(string envelopeJson, ECDsa trustedKey, string expectedStack)
     {
         ArgumentNullException.ThrowIfNull(trustedKey);
-        DsseEnvelope envelope;
-        try
-        {
-            envelope = ReleaseJson.Read<DsseEnvelope>(envelopeJson, "signed manifest");
-        }
-        catch (ReleaseDocumentException ex)
-        {
-            return ManifestVerification.Refused($"not a DSSE envelope: {ex.Message}");
-        }
-
-        var body = Dsse.DecodeBase64(envelope.Payload);
+        var (body, refusal) = DsseVerifier.SignedBody(envelopeJson, trustedKey, "manifest", Dsse.InTotoPayloadType);
         if (body is null)
         {
-            return ManifestVerification.Refused("the envelope's payload is not base64");
-        }
-
-        var pae = Dsse.Pae(envelope.PayloadType, body);
-        var signed = envelope.Signatures.Any(s => Dsse.DecodeBase64(s.Sig) is { } sig
-            && trustedKey.VerifyData(pae, sig, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
-        if (!signed)
-        {
-            return ManifestVerification.Refused(
-                $"no signature verifies with the trusted release key (key id {ReleaseSigningKey.KeyId(trustedKey)[..16]}…): the manifest was altered after signing, or signed with another key");
-        }
-
-        if (envelope.PayloadType != Dsse.InTotoPayloadType)
-        {
-            return ManifestVerification.Refused($"payload type '{envelope.PayloadType}'; expected '{Dsse.InTotoPayloadType}'");
+            return ManifestVerification.Refused(refusal!);
         }
 
         InTotoStatement statement;
