@@ -11,7 +11,7 @@ namespace KoraInfra.TestSupport;
 /// (<c>CREATE DATABASE ... TEMPLATE</c>), so tests never see each other's rows. Roles are
 /// cluster-wide: tests that change a role run in the same (serial) collection.
 /// </summary>
-public sealed class ThrowawayPostgres : IDisposable
+public class ThrowawayPostgres : IDisposable
 {
     private const string Template = "kora_template";
     private static int _databaseCounter;
@@ -19,10 +19,16 @@ public sealed class ThrowawayPostgres : IDisposable
 
     /// <summary>Starts the cluster and prepares the migrated template.</summary>
     public ThrowawayPostgres()
+        : this(passwordAuthentication: false)
+    {
+    }
+
+    /// <summary>Starts the cluster, where every login but the bootstrap superuser needs its password when <paramref name="passwordAuthentication"/>.</summary>
+    protected ThrowawayPostgres(bool passwordAuthentication)
     {
         RepositoryRoot = FindRepositoryRoot();
         var script = Path.Combine(RepositoryRoot, "scripts", "db", "test-postgres.sh");
-        var (code, output, error) = RunScript(script, "start");
+        var (code, output, error) = passwordAuthentication ? RunScript(script, "start", "--password-auth") : RunScript(script, "start");
         if (code != 0)
         {
             throw new InvalidOperationException(
@@ -85,6 +91,13 @@ public sealed class ThrowawayPostgres : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Stops the cluster and deletes it.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
         NpgsqlConnection.ClearAllPools();
         RunScript(Path.Combine(RepositoryRoot, "scripts", "db", "test-postgres.sh"), "stop", _clusterDirectory);
     }
@@ -130,4 +143,22 @@ public sealed class UsesPostgres : ICollectionFixture<ThrowawayPostgres>
 {
     /// <summary>The collection name.</summary>
     public const string Name = "postgres";
+}
+
+/// <summary>A throwaway server that checks passwords (scram-sha-256) for every login but the bootstrap superuser.</summary>
+public sealed class PasswordPostgres : ThrowawayPostgres
+{
+    /// <summary>Starts the cluster and prepares the migrated template.</summary>
+    public PasswordPostgres()
+        : base(passwordAuthentication: true)
+    {
+    }
+}
+
+/// <summary>The tests that log in with passwords share the password-checking server, one at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class UsesPasswordPostgres : ICollectionFixture<PasswordPostgres>
+{
+    /// <summary>The collection name.</summary>
+    public const string Name = "postgres-passwords";
 }

@@ -12,7 +12,9 @@ public sealed class SchemaMigratorTests(ThrowawayPostgres postgres)
     public async Task Migrating_an_empty_database_applies_every_file_in_order_and_a_second_run_is_a_no_op()
     {
         var db = postgres.CreateDatabase(migrated: false);
-        var files = Directory.GetFiles(postgres.MigrationsDirectory, "V*.sql").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToList();
+        var files = Directory.GetFiles(postgres.MigrationsDirectory, "V*.sql").Select(f => Path.GetFileName(f)!)
+            .OrderBy(f => int.Parse(f[1..f.IndexOf("__", StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture)) // V10 runs after V9
+            .ToList();
 
         var first = SchemaMigrator.Migrate(db, postgres.MigrationsDirectory);
         Assert.Equal(files, first.Applied);
