@@ -4,7 +4,7 @@ namespace KoraInfra.Cli.Release;
 
 /// <summary>
 /// What a stack ran, replayed from the audit log: an admitted promotion puts a release on top, an
-/// admitted rollback takes the top one off. The top is what runs; the one below it is the
+/// admitted rollback takes the top one off, a rotation (the running release re-applied) changes nothing. The top is what runs; the one below it is the
 /// previous stable release a rollback returns to.
 /// </summary>
 internal static class ReleaseHistory
@@ -18,7 +18,7 @@ internal static class ReleaseHistory
             {
                 deployed.Add(entry);
             }
-            else if (deployed.Count > 0)
+            else if (entry.Action == DeployAction.Rollback && deployed.Count > 0)
             {
                 deployed.RemoveAt(deployed.Count - 1);
             }

@@ -40,7 +40,7 @@ public static class LoginRotationPlan
             var windows = (long)((window.Start - DateTimeOffset.UnixEpoch).TotalDays / window.PeriodDays);
             var emergencyCount = emergencies.Where(e => e.Name == login.Secret && e.RequestedAt <= now).Select(e => e.RequestedAt).Distinct().Count();
             var current = (int)((windows + emergencyCount) % 2);
-            var version = string.Join(';', secret.Keepers.Select(k => $"{k.Key}={k.Value}"));
+            var version = RotationRecords.Version(secret);
             return new LoginRotation(login, login.Slots[current], login.Slots[1 - current], version);
         }).ToList();
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using KoraInfra.Platform.Secrets;
 using Npgsql;
 
 namespace KoraInfra.Platform.Database.Logins;

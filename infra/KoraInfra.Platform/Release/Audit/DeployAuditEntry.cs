@@ -8,6 +8,9 @@ public enum DeployAction
 
     /// <summary>A promotion of the previous stable manifest.</summary>
     Rollback,
+
+    /// <summary>A scheduled or emergency re-apply of the release the stack already runs, to rotate its credentials.</summary>
+    Rotate,
 }
 
 /// <summary>The outcome of the action.</summary>
@@ -65,6 +68,9 @@ public sealed record DeployAuditEntry
 
     /// <summary><c>sha256:&lt;hex&gt;</c> of that signed manifest file, so a rollback can prove it is the same file.</summary>
     public string? ManifestSha256 { get; init; }
+
+    /// <summary>For a rotation: what was applied where, and when (absent from other entries, so their hashes are unchanged).</summary>
+    public IReadOnlyList<Secrets.CredentialRotationRecord>? Rotations { get; init; }
 
     /// <summary>The previous entry's hash (64 zeros for the first entry).</summary>
     public string Previous { get; init; } = string.Empty;

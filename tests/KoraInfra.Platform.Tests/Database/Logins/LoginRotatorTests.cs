@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using KoraInfra.Platform.Database.Logins;
+using KoraInfra.Platform.Secrets;
 using KoraInfra.TestSupport;
 using Npgsql;
 

@@ -1,4 +1,4 @@
-namespace KoraInfra.Platform.Database.Logins;
+namespace KoraInfra.Platform.Secrets;
 
 /// <summary>
 /// The proof that one rotation was applied where the credential is checked: which secret, which
@@ -8,7 +8,7 @@ namespace KoraInfra.Platform.Database.Logins;
 /// </summary>
 /// <param name="Secret">The vault secret.</param>
 /// <param name="Version">The value's version (the generator's keepers).</param>
-/// <param name="AppliedTo">Where: <c>host:port/database login</c>.</param>
-/// <param name="AppliedAt">When the server first accepted the value (UTC).</param>
-/// <param name="PreviousValidUntil">When the previous value stopped being accepted.</param>
-public sealed record CredentialRotationRecord(string Secret, string Version, string AppliedTo, DateTimeOffset AppliedAt, DateTimeOffset PreviousValidUntil);
+/// <param name="AppliedTo">Where: <c>host:port/database login</c>, or the vault and the consumers of its value.</param>
+/// <param name="AppliedAt">When the value was first applied there (UTC).</param>
+/// <param name="PreviousValidUntil">When the previous value stopped being accepted, where it overlaps.</param>
+public sealed record CredentialRotationRecord(string Secret, string Version, string AppliedTo, DateTimeOffset AppliedAt, DateTimeOffset? PreviousValidUntil = null);
