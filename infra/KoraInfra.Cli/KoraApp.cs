@@ -22,6 +22,7 @@ public static class KoraApp
             RollbackCommand.Create(services),
             AuditCommand.Create(),
             SecretsCommand.Create(),
+            RotationCommand.Create(services),
         };
 
         var parse = root.Parse(args);
