@@ -13,7 +13,7 @@ public static class RotationRecords
 {
     /// <summary>
     /// The records of a successful <c>up</c> at <paramref name="now"/>: each secret the program
-    /// writes, at the version the plan gave it, applied to the vault (and, for a database login, to
+    /// generates, at the version the plan gave it, applied to the vault (and, for a database login, to
     /// its slot on the server: the rotation Job completed, or the <c>up</c> would have failed). A
     /// version already recorded keeps its first time: running again is not a new rotation.
     /// </summary>
@@ -24,7 +24,9 @@ public static class RotationRecords
         ArgumentNullException.ThrowIfNull(earlier);
         var logins = LoginRotationPlan.For(plan, settings).ToDictionary(l => l.Login.Secret, StringComparer.Ordinal);
         return plan.Secrets
-            .Where(s => s.WrittenByProgram)
+            // Only a value the program generates is replaced by its up; an Azure-issued or
+            // operator-provided one is whatever the service or the operator last set.
+            .Where(s => s.Definition.Production == SecretProduction.GeneratedByPulumi)
             .Select(s =>
             {
                 var version = Version(s);

@@ -53,13 +53,14 @@ public sealed class RotationRecordsTests
     }
 
     [Fact]
-    public void Operator_provided_values_are_not_recorded_as_rotated_by_an_up()
+    public void Only_generated_values_are_recorded_as_rotated_by_an_up()
     {
         var settings = Committed("prod");
         var at = Utc(2026, 11, 21);
         var records = RotationRecords.ForUp(SecretsPlan.For(settings, new FakeTimeProvider(at)), settings, "psql:5432/kora", [], at);
 
         Assert.DoesNotContain(records, r => r.Secret.StartsWith("alert-", StringComparison.Ordinal));
-        Assert.Contains(records, r => r.Secret == "redis-access-key");
+        Assert.DoesNotContain(records, r => r.Secret == "redis-access-key");
+        Assert.Contains(records, r => r.Secret == "postgres-n8n-password");
     }
 }
