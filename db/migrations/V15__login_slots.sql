@@ -63,11 +63,19 @@ END
 $attributes$;
 
 -- n8n's database (on the same server) belongs to its group, not to the administrator who created
--- it: n8n creates its own tables there. Absent where only the kora database exists (tests).
+-- it: n8n creates its own tables there. Absent where only the kora database exists (tests). The
+-- new owner must be a role the migration login can act as (as V1 does for kora_owner).
+GRANT n8n TO CURRENT_USER;
 DO $n8n$
 BEGIN
     IF EXISTS (SELECT FROM pg_database WHERE datname = 'n8n') THEN
-        ALTER DATABASE n8n OWNER TO n8n;
+        IF EXISTS (SELECT FROM pg_database WHERE datname = 'n8n' AND pg_has_role(datdba, 'USAGE')) THEN
+            ALTER DATABASE n8n OWNER TO n8n;
+        ELSE
+            -- Loud, not fatal: the kora schema must not wait for it.
+            RAISE WARNING 'database n8n is owned by %, which this login cannot act as; run ALTER DATABASE n8n OWNER TO n8n as its owner (docs/secrets.md)',
+                (SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'n8n');
+        END IF;
     END IF;
 END
 $n8n$;
