@@ -43,8 +43,18 @@ public class ThrowawayPostgres : IDisposable
         Port = int.Parse(values["PGPORT"], System.Globalization.CultureInfo.InvariantCulture);
         _clusterDirectory = values["PGDIR"];
 
-        Execute("postgres", $"CREATE DATABASE {Template} TEMPLATE template0");
-        SchemaMigrator.Migrate(ConnectionString(Template), MigrationsDirectory);
+        try
+        {
+            Execute("postgres", $"CREATE DATABASE {Template} TEMPLATE template0");
+            SchemaMigrator.Migrate(ConnectionString(Template), MigrationsDirectory);
+        }
+        catch
+        {
+            // A fixture whose constructor throws is never disposed: stop the cluster here.
+            NpgsqlConnection.ClearAllPools();
+            RunScript(script, "stop", _clusterDirectory);
+            throw;
+        }
     }
 
     /// <summary>The repository root (holding Pulumi.yaml and KoraInfra.sln).</summary>
