@@ -28,6 +28,7 @@ public static class KoraApp
             Commands.Response.SafeModeCommand.Create(),
             Commands.Verification.EvidenceCommand.Create(),
             Commands.Verification.DrillCommand.Create(services),
+            RotationCommand.Create(services),
         };
 
         var parse = root.Parse(args);

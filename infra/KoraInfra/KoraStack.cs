@@ -7,6 +7,7 @@ using KoraInfra.Components.Release;
 using KoraInfra.Components.Secrets;
 using KoraInfra.Components.Workloads;
 using KoraInfra.Platform.Database;
+using KoraInfra.Platform.Database.Logins;
 using KoraInfra.Platform.Foundation;
 using KoraInfra.Platform.Monitoring;
 using KoraInfra.Platform.Network;
@@ -94,6 +95,7 @@ public sealed class KoraStack : Stack
         // release that does not carry it) the branch image, which the policy pack rejects in
         // staging and prod.
         var migrations = MigrationSet.Locate(Directory.GetCurrentDirectory());
+        var logins = LoginRotationPlan.For(secretsPlan, settings);
         var database = new TenantDatabase("database", new TenantDatabaseArgs
         {
             Plan = TenantDatabasePlan.For(settings, MigrationSet.Fingerprint(migrations), TenantDatabasePlan.ReleasedToolsImage(release?.Manifest.Images)),
@@ -101,6 +103,8 @@ public sealed class KoraStack : Stack
             AdministratorPassword = vault.SecretValues[SecretCatalogue.PostgresAdminPassword],
             KubernetesProvider = cluster.Provider,
             Namespace = cluster.WorkloadNamespace,
+            LoginRotations = logins,
+            LoginPasswords = logins.ToDictionary(l => l.Login.Secret, l => vault.SecretValues[l.Login.Secret], StringComparer.Ordinal),
         });
 
         _ = new MonitoringStack("monitoring", new MonitoringStackArgs
@@ -145,19 +149,20 @@ public sealed class KoraStack : Stack
             _ = new PipelineRunners("pipeline-runners", new PipelineRunnersArgs { Plan = runners, Provider = cluster.Provider });
         }
 
-        // n8n logs in as the `n8n` role with the vault's postgres-n8n-password; creating that role
-        // on the server is the database runbook's step (docs/database.md).
+        // n8n logs in on the slot of the `n8n` role that the rotation Job gave the vault's
+        // postgres-n8n-password (docs/secrets.md).
         var n8n = new N8nWorkloads("n8n", new N8nWorkloadsArgs
         {
             Plan = workloads.N8n,
             Provider = cluster.Provider,
             Namespace = cluster.WorkloadNamespace,
             DatabaseHost = database.FullyQualifiedDomainName,
+            DatabaseUser = Output.Create(logins.Single(l => l.Login.Secret == SecretCatalogue.PostgresN8nPassword).CurrentSlot),
             DatabasePassword = vault.SecretValues[SecretCatalogue.PostgresN8nPassword],
             RedisHost = queue.Host,
             RedisPassword = queue.Password,
             EncryptionKey = vault.SecretValues[SecretCatalogue.N8nEncryptionKey],
-        });
+        }, new ComponentResourceOptions { DependsOn = { database.LoginRotation } });
 
         ResourceGroupName = foundation.ResourceGroupName;
         LogWorkspaceId = foundation.LogWorkspaceId;

@@ -7,6 +7,10 @@
 #   test-postgres.sh start          prints PGPORT=<port> and PGDIR=<dir>, one per line
 #   test-postgres.sh start --archive  the same, with WAL archiving (archive_command copies each
 #                                   segment to <dir>/archive, printed as PGARCHIVE=) for the restore drill
+#   test-postgres.sh start --password-auth
+#                                   the same, but every login except the bootstrap 'postgres'
+#                                   must present its password (scram-sha-256 on 127.0.0.1), as on a
+#                                   real server: for the login rotation tests
 #   test-postgres.sh stop <dir>     stops the cluster and removes the directory
 set -euo pipefail
 
@@ -35,15 +39,30 @@ port_is_free() {
 
 start() {
   require_server
-  local dir port archive=()
+  local dir port archive=() archive_on=no password_auth=no
+  for option in "$@"; do
+    case "$option" in
+      --archive) archive_on=yes ;;
+      --password-auth) password_auth=yes ;;
+      *) die "unknown option '$option'; expected --archive, --password-auth or nothing" ;;
+    esac
+  done
   dir="$(mktemp -d "${TMPDIR:-/tmp}/kora-pg.XXXXXX")"
   [[ "$(id -u)" == 0 ]] && chown postgres: "$dir"
-  if [[ "${1:-}" == --archive ]]; then
+  if [[ "$archive_on" == yes ]]; then
     as_owner mkdir "$dir/archive"
     archive=(-c archive_mode=on -c "archive_command='test ! -f $dir/archive/%f && cp %p $dir/archive/%f'" -c archive_timeout=0)
   fi
   as_owner "$PG_BIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; die "initdb failed"; }
+  if [[ "$password_auth" == yes ]]; then
+    # First match wins: the bootstrap superuser (the tests' administrator) stays trusted.
+    as_owner tee "$dir/data/pg_hba.conf" >/dev/null <<'HBA'
+local all all trust
+host all postgres 127.0.0.1/32 trust
+host all all 127.0.0.1/32 scram-sha-256
+HBA
+  fi
 
   # Another process may take the port between the probe and the bind: retry a few times.
   for _ in 1 2 3 4 5 6 7 8; do
@@ -71,5 +90,5 @@ stop() {
 case "${1:-}" in
   start) shift; start "$@" ;;
   stop) shift; stop "$@" ;;
-  *) die "usage: $0 start | stop <dir>" ;;
+  *) die "usage: $0 start [--archive] [--password-auth] | stop <dir>" ;;
 esac

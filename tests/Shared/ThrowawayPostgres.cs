@@ -11,7 +11,7 @@ namespace KoraInfra.TestSupport;
 /// (<c>CREATE DATABASE ... TEMPLATE</c>), so tests never see each other's rows. Roles are
 /// cluster-wide: tests that change a role run in the same (serial) collection.
 /// </summary>
-public sealed class ThrowawayPostgres : IDisposable
+public class ThrowawayPostgres : IDisposable
 {
     private const string Template = "kora_template";
     private static int _databaseCounter;
@@ -19,15 +19,30 @@ public sealed class ThrowawayPostgres : IDisposable
 
     /// <summary>Starts the cluster and prepares the migrated template.</summary>
     public ThrowawayPostgres()
-        : this(archive: false)
+        : this(passwordAuthentication: false, archive: false)
     {
     }
 
-    private ThrowawayPostgres(bool archive)
+    /// <summary>
+    /// Starts the cluster, where every login but the bootstrap superuser needs its password when
+    /// <paramref name="passwordAuthentication"/>, and WAL is archived when <paramref name="archive"/>.
+    /// </summary>
+    protected ThrowawayPostgres(bool passwordAuthentication, bool archive = false)
     {
         RepositoryRoot = FindRepositoryRoot();
         var script = Path.Combine(RepositoryRoot, "scripts", "db", "test-postgres.sh");
-        var (code, output, error) = archive ? RunScript(script, "start", "--archive") : RunScript(script, "start");
+        var options = new List<string> { "start" };
+        if (archive)
+        {
+            options.Add("--archive");
+        }
+
+        if (passwordAuthentication)
+        {
+            options.Add("--password-auth");
+        }
+
+        var (code, output, error) = RunScript(script, [.. options]);
         if (code != 0)
         {
             throw new InvalidOperationException(
@@ -43,8 +58,18 @@ public sealed class ThrowawayPostgres : IDisposable
         _clusterDirectory = values["PGDIR"];
         ArchiveDirectory = values.GetValueOrDefault("PGARCHIVE");
 
-        Execute("postgres", $"CREATE DATABASE {Template} TEMPLATE template0");
-        SchemaMigrator.Migrate(ConnectionString(Template), MigrationsDirectory);
+        try
+        {
+            Execute("postgres", $"CREATE DATABASE {Template} TEMPLATE template0");
+            SchemaMigrator.Migrate(ConnectionString(Template), MigrationsDirectory);
+        }
+        catch
+        {
+            // A fixture whose constructor throws is never disposed: stop the cluster here.
+            NpgsqlConnection.ClearAllPools();
+            RunScript(script, "stop", _clusterDirectory);
+            throw;
+        }
     }
 
     /// <summary>The repository root (holding Pulumi.yaml and KoraInfra.sln).</summary>
@@ -54,7 +79,7 @@ public sealed class ThrowawayPostgres : IDisposable
     public string MigrationsDirectory => Path.Combine(RepositoryRoot, "db", "migrations");
 
     /// <summary>A cluster that archives its WAL to <see cref="ArchiveDirectory"/> (the restore drill's source).</summary>
-    public static ThrowawayPostgres Archiving() => new(archive: true);
+    public static ThrowawayPostgres Archiving() => new(passwordAuthentication: false, archive: true);
 
     /// <summary>Where the cluster archives its WAL, when started with archiving.</summary>
     public string? ArchiveDirectory { get; }
@@ -99,6 +124,13 @@ public sealed class ThrowawayPostgres : IDisposable
 
     /// <inheritdoc />
     public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Stops the cluster and deletes it.</summary>
+    protected virtual void Dispose(bool disposing)
     {
         NpgsqlConnection.ClearAllPools();
         RunScript(Path.Combine(RepositoryRoot, "scripts", "db", "test-postgres.sh"), "stop", _clusterDirectory);
@@ -145,4 +177,22 @@ public sealed class UsesPostgres : ICollectionFixture<ThrowawayPostgres>
 {
     /// <summary>The collection name.</summary>
     public const string Name = "postgres";
+}
+
+/// <summary>A throwaway server that checks passwords (scram-sha-256) for every login but the bootstrap superuser.</summary>
+public sealed class PasswordPostgres : ThrowawayPostgres
+{
+    /// <summary>Starts the cluster and prepares the migrated template.</summary>
+    public PasswordPostgres()
+        : base(passwordAuthentication: true)
+    {
+    }
+}
+
+/// <summary>The tests that log in with passwords share the password-checking server, one at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class UsesPasswordPostgres : ICollectionFixture<PasswordPostgres>
+{
+    /// <summary>The collection name.</summary>
+    public const string Name = "postgres-passwords";
 }

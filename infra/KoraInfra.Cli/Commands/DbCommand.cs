@@ -3,7 +3,7 @@ using KoraInfra.Cli.Commands.Db;
 
 namespace KoraInfra.Cli.Commands;
 
-/// <summary><c>kora db migrate | verify | seed</c>: the tenant database's schema, RLS check and synthetic data.</summary>
+/// <summary><c>kora db migrate | verify | seed | rotate-logins</c>: the tenant database's schema, RLS check, synthetic data and login rotation.</summary>
 public static class DbCommand
 {
     /// <summary>Builds the command.</summary>
@@ -12,5 +12,6 @@ public static class DbCommand
         DbMigrateCommand.Create(),
         DbVerifyCommand.Create(),
         DbSeedCommand.Create(),
+        DbRotateLoginsCommand.Create(),
     };
 }

@@ -85,7 +85,8 @@ public static class N8nEnvironment
         yield return N8nVariable.FromRuntime("DB_POSTGRESDB_HOST", RuntimeValue.DatabaseHost);
         yield return N8nVariable.Literal("DB_POSTGRESDB_PORT", N8nDatabase.Port.ToString(CultureInfo.InvariantCulture));
         yield return N8nVariable.Literal("DB_POSTGRESDB_DATABASE", N8nDatabase.Name);
-        yield return N8nVariable.Literal("DB_POSTGRESDB_USER", N8nDatabase.User);
+        // The login slot alternates with each rotation (docs/secrets.md): read with the password.
+        yield return N8nVariable.Literal("DB_POSTGRESDB_USER_FILE", N8nSecrets.FileOf(N8nSecrets.DatabaseUserKey));
         yield return N8nVariable.Literal("DB_POSTGRESDB_PASSWORD_FILE", N8nSecrets.FileOf(N8nSecrets.DatabasePasswordKey));
         yield return N8nVariable.Literal("DB_POSTGRESDB_SCHEMA", N8nDatabase.Schema);
 

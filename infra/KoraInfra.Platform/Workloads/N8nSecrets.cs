@@ -19,6 +19,12 @@ public static class N8nSecrets
     /// <summary>n8n's database password (vault: <c>postgres-n8n-password</c>).</summary>
     public const string DatabasePasswordKey = "postgres-n8n-password";
 
+    /// <summary>
+    /// n8n's database login: the slot of the <c>n8n</c> role that holds the vault's current
+    /// password. Beside the password in the same Secret, so the two always change together.
+    /// </summary>
+    public const string DatabaseUserKey = "postgres-n8n-user";
+
     /// <summary>The Redis password or access key (vault: <c>redis-access-key</c>).</summary>
     public const string RedisPasswordKey = "redis-access-key";
 
@@ -31,7 +37,7 @@ public static class N8nSecrets
     public const int FileMode = 288;
 
     /// <summary>Every key the Secret holds.</summary>
-    public static IReadOnlyList<string> Keys { get; } = [DatabasePasswordKey, RedisPasswordKey, EncryptionKeyKey];
+    public static IReadOnlyList<string> Keys { get; } = [DatabaseUserKey, DatabasePasswordKey, RedisPasswordKey, EncryptionKeyKey];
 
     /// <summary>The path of one key's file.</summary>
     public static string FileOf(string key) => $"{MountPath}/{key}";

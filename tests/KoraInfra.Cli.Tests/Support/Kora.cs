@@ -22,7 +22,11 @@ internal static class Kora
     /// <summary>Runs kora in process with a fixed clock.</summary>
     public static KoraRun RunAt(TimeProvider time, params string[] args) => Run(new KoraServices(new StringReader(string.Empty), time), args);
 
-    public static KoraRun Process(string workingDirectory, params string[] args)
+    public static KoraRun Process(string workingDirectory, params string[] args) =>
+        Process(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs kora as a real process with extra environment variables (how Jobs pass secrets).</summary>
+    public static KoraRun Process(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet")
         {
@@ -30,6 +34,11 @@ internal static class Kora
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kora.dll"));
         foreach (var arg in args)
         {

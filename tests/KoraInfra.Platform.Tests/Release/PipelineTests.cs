@@ -11,16 +11,16 @@ namespace KoraInfra.Platform.Tests.Release;
 /// </summary>
 public sealed partial class PipelineTests
 {
-    private static readonly string[] ProdWorkflows = ["release-ga.yml", "rollback.yml"];
+    private static readonly string[] ProdWorkflows = ["release-ga.yml", "rollback.yml", "rotation.yml"];
 
     public static TheoryData<string> Workflows => new(Directory.GetFiles(WorkflowDirectory, "*.yml").Select(Path.GetFileName)!);
 
     private static string WorkflowDirectory => Path.Combine(Repository.Root, ".github", "workflows");
 
     [Fact]
-    public void The_pipeline_has_its_five_workflows() =>
+    public void The_pipeline_has_its_six_workflows() =>
         Assert.Equal(
-            ["main.yml", "pull-request.yml", "release-candidate.yml", "release-ga.yml", "rollback.yml"],
+            ["main.yml", "pull-request.yml", "release-candidate.yml", "release-ga.yml", "rollback.yml", "rotation.yml"],
             Directory.GetFiles(WorkflowDirectory, "*.yml").Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
     [Theory]
@@ -106,6 +106,33 @@ public sealed partial class PipelineTests
 
         Assert.Equal(["workflow_dispatch"], on.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
         Assert.Contains("kora rollback", string.Join("\n", Runs("rollback.yml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_rotation_workflow_runs_every_stack_daily_and_prod_re_applies_only_its_running_release()
+    {
+        var root = Root("rotation.yml");
+        var on = (YamlMappingNode)root.Children["on"];
+        var cron = ((YamlScalarNode)((YamlMappingNode)Assert.Single(((YamlSequenceNode)on.Children["schedule"]).Children)).Children["cron"]).Value!;
+        var fields = cron.Split(' ');
+
+        // Every day (well inside the shortest rotation window, 30 days), and on a stack file change (emergency rotations).
+        Assert.Equal(["*", "*", "*"], fields[2..]);
+        Assert.Contains("Pulumi.prod.yaml", ((YamlSequenceNode)((YamlMappingNode)on.Children["push"]).Children["paths"]).Children.Select(p => ((YamlScalarNode)p).Value));
+        var job = Assert.Single(Jobs("rotation.yml"));
+        var stacks = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)job.Children["strategy"]).Children["matrix"]).Children["stack"]).Children.Select(n => ((YamlScalarNode)n).Value);
+        Assert.Equal(["dev", "staging", "prod"], stacks);
+
+        // The check runs before the up (and again on the checked-out release); the record after it.
+        var runs = string.Join("\n", Runs("rotation.yml"));
+        var check = runs.IndexOf("kora rotation check", StringComparison.Ordinal);
+        var checkout = runs.IndexOf("git checkout --detach", StringComparison.Ordinal);
+        var recheck = runs.IndexOf("kora rotation check", checkout, StringComparison.Ordinal);
+        var up = runs.IndexOf("pulumi up", StringComparison.Ordinal);
+        var record = runs.IndexOf("kora rotation record", StringComparison.Ordinal);
+        Assert.True(check >= 0 && check < checkout && checkout < recheck && recheck < up && up < record, runs);
+        Assert.DoesNotContain("kora promote", runs, StringComparison.Ordinal);
+        Assert.DoesNotContain("push-manifests", runs, StringComparison.Ordinal);
     }
 
     [Fact]

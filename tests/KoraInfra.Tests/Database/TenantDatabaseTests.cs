@@ -128,4 +128,24 @@ public sealed class TenantDatabaseTests
         Assert.Contains("SSL Mode=VerifyFull", connection, StringComparison.Ordinal);
         Assert.Contains("Database=kora", connection, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task A_job_after_the_migration_sets_the_vaults_passwords_on_the_planned_login_slots(string stack)
+    {
+        var run = await StackRun.RunAsync(stack);
+
+        var job = Assert.Single(run.OfType("kubernetes:batch/v1:Job"), j => j.Name == "login-rotation");
+        Assert.Contains($"pulumi:providers:kubernetes::k8s-{stack}::", job.Provider, StringComparison.Ordinal);
+        var pod = (ImmutableDictionary<string, object?>)((ImmutableDictionary<string, object?>)job.Map("spec")["template"]!)["spec"]!;
+        var container = (ImmutableDictionary<string, object?>)Assert.Single((ImmutableArray<object?>)pod["containers"]!)!;
+        var args = ((ImmutableArray<object?>)container["args"]!).Cast<string>().ToList();
+        Assert.Equal(["db", "rotate-logins"], args.Take(2));
+        var logins = args.Skip(2).Where((_, i) => i % 2 == 1).Select(KoraInfra.Platform.Database.Logins.LoginRotation.Parse).ToList();
+        Assert.Equal(["kora_app", "n8n"], logins.Select(l => l.Login.Group));
+
+        var env = ((ImmutableArray<object?>)container["env"]!).Cast<ImmutableDictionary<string, object?>>().ToList();
+        Assert.Equal(["KORA_DB_CONNECTION", "KORA_LOGIN_PASSWORD_KORA_APP", "KORA_LOGIN_PASSWORD_N8N"], env.Select(e => (string)e["name"]!));
+        Assert.All(env, e => Assert.False(e.ContainsKey("value"), $"{e["name"]} must come from a Secret, never inline"));
+    }
 }

@@ -16,6 +16,8 @@ public enum DeployAction
     /// manifest the stack runs; it changes no release, so the history ignores it.
     /// </summary>
     PlanCheck,
+    /// <summary>A scheduled or emergency re-apply of the release the stack already runs, to rotate its credentials.</summary>
+    Rotate,
 }
 
 /// <summary>The outcome of the action.</summary>
@@ -79,6 +81,9 @@ public sealed record DeployAuditEntry
 
     /// <summary><c>sha256:&lt;hex&gt;</c> of that signed manifest file, so a rollback can prove it is the same file.</summary>
     public string? ManifestSha256 { get; init; }
+
+    /// <summary>For a rotation: what was applied where, and when (absent from other entries, so their hashes are unchanged).</summary>
+    public IReadOnlyList<Secrets.CredentialRotationRecord>? Rotations { get; init; }
 
     /// <summary>The previous entry's hash (64 zeros for the first entry).</summary>
     public string Previous { get; init; } = string.Empty;

@@ -15,6 +15,16 @@ public sealed class ReleaseLedger
     /// <summary>An empty history (a stack before its first release).</summary>
     public static ReleaseLedger Empty { get; } = new([]);
 
+    /// <summary>
+    /// The history of entries the caller has already verified (the rotation check reads the log
+    /// it verified itself).
+    /// </summary>
+    public static ReleaseLedger Of(IEnumerable<DeployAuditEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return new ReleaseLedger([.. entries]);
+    }
+
     /// <summary>Every entry, in log order.</summary>
     public IReadOnlyList<DeployAuditEntry> Entries { get; }
 
@@ -29,7 +39,8 @@ public sealed class ReleaseLedger
 
     /// <summary>
     /// The releases a stack ran, oldest first: an admitted promotion puts a release on top, an
-    /// admitted rollback takes the top one off. The top is what runs now.
+    /// admitted rollback takes the top one off; a rotation (the running release re-applied) or a
+    /// plan check changes nothing. The top is what runs now.
     /// </summary>
     public IReadOnlyList<DeployAuditEntry> Deployed(string stack)
     {

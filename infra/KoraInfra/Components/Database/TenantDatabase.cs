@@ -1,4 +1,5 @@
 using KoraInfra.Platform.Database;
+using KoraInfra.Platform.Database.Logins;
 using Pulumi;
 using PostgreSql = Pulumi.AzureNative.DBforPostgreSQL;
 using PostgreSqlInputs = Pulumi.AzureNative.DBforPostgreSQL.Inputs;
@@ -38,6 +39,17 @@ public sealed class TenantDatabase : ComponentResource
         var migration = new SchemaMigrationJob("schema-migration", args.Plan.MigrationJob, Output.CreateSecret(connection), args, schemaPrerequisites, this);
         SchemaMigration = migration.Job;
 
+        // After the schema, the logins: the vault's current values on their planned slots.
+        if (args.LoginRotations.Count > 0)
+        {
+            var rotation = new LoginRotationJob("login-rotation", LoginRotationJobPlan.For(args.Plan.MigrationJob, args.LoginRotations), connection, args.LoginPasswords, args, migration.Job, this);
+            LoginRotation = rotation.Job;
+        }
+        else
+        {
+            LoginRotation = migration.Job;
+        }
+
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["serverName"] = ServerName,
@@ -60,6 +72,9 @@ public sealed class TenantDatabase : ComponentResource
 
     /// <summary>The migration Job: <c>DependsOn</c> it from anything that needs the schema.</summary>
     public Resource SchemaMigration { get; }
+
+    /// <summary>The login rotation Job: <c>DependsOn</c> it from anything that logs in with a rotated login.</summary>
+    public Resource LoginRotation { get; }
 
     private PostgreSql.Server DeclareServer(DatabaseServerPlan plan, TenantDatabaseArgs args, Output<string> password) =>
         new("server", new PostgreSql.ServerArgs

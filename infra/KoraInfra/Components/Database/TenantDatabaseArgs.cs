@@ -20,4 +20,10 @@ public sealed class TenantDatabaseArgs
 
     /// <summary>The namespace the migration Job runs in.</summary>
     public required Output<string> Namespace { get; init; }
+
+    /// <summary>Each password-based login's planned slot and version (Platform's <c>LoginRotationPlan</c>).</summary>
+    public IReadOnlyList<KoraInfra.Platform.Database.Logins.LoginRotation> LoginRotations { get; init; } = [];
+
+    /// <summary>The vault's current value of each login's secret, by secret name (secret outputs).</summary>
+    public IReadOnlyDictionary<string, Output<string>> LoginPasswords { get; init; } = new Dictionary<string, Output<string>>();
 }

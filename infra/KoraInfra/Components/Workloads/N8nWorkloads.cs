@@ -35,6 +35,7 @@ public sealed class N8nWorkloads : ComponentResource
             Type = "Opaque",
             StringData =
             {
+                { N8nSecrets.DatabaseUserKey, args.DatabaseUser },
                 { N8nSecrets.DatabasePasswordKey, Output.CreateSecret(args.DatabasePassword) },
                 { N8nSecrets.RedisPasswordKey, Output.CreateSecret(args.RedisPassword) },
                 { N8nSecrets.EncryptionKeyKey, Output.CreateSecret(args.EncryptionKey) },

@@ -24,6 +24,9 @@ public sealed class N8nWorkloadsArgs
     /// <summary>The PostgreSQL server's host name.</summary>
     public required Output<string> DatabaseHost { get; init; }
 
+    /// <summary>The login slot of n8n's database role that holds <see cref="DatabasePassword"/>.</summary>
+    public required Output<string> DatabaseUser { get; init; }
+
     /// <summary>The password of n8n's database role (secret; vault: <c>postgres-n8n-password</c>).</summary>
     public required Output<string> DatabasePassword { get; init; }
 
