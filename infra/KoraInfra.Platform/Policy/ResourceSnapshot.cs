@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace KoraInfra.Platform.Policy;
@@ -40,11 +42,17 @@ public sealed record ResourceSnapshot(string Type, string Urn, JsonObject Inputs
         _ => null,
     };
 
-    /// <summary>A property's number, or null.</summary>
+    /// <summary>
+    /// A property's number, or null. A snapshot read from text holds a JSON element, but one built
+    /// in memory (the program under mocks, a test) holds the CLR value it was given: int, long,
+    /// decimal, ... <c>TryGetValue&lt;double&gt;</c> alone reads those as unset, so any JSON number
+    /// is read through its JSON text, which every numeric shape has.
+    /// </summary>
     public double? Number(string path) => Property(path) switch
     {
         JsonValue value when value.TryGetValue<double>(out var number) => number,
-        JsonValue value when value.TryGetValue<string>(out var text) && double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number => double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
+        JsonValue value when value.TryGetValue<string>(out var text) && double.TryParse(text, CultureInfo.InvariantCulture, out var parsed) => parsed,
         _ => null,
     };
 
