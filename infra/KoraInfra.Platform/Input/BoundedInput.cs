@@ -59,6 +59,42 @@ public static class BoundedInput
         return buffer.ToArray();
     }
 
+    /// <summary>Reads a line-per-record file (the audit log): bounded in size, strictly UTF-8, at most <see cref="InputLimits.MaxItems"/> lines.</summary>
+    public static string[] ReadLines(string path, InputLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        var text = ReadFile(path, limits);
+        var lines = text.Split('\n');
+        var count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
+        if (count > limits.MaxItems)
+        {
+            throw new InputRefusedException(Path.GetFileName(path), limits.MaxItems + 1, $"a {limits.Kind} of {count} lines, more than the {limits.MaxItems} a reader accepts", $"at most {limits.MaxItems} lines");
+        }
+
+        // File.ReadAllLines' view: no trailing empty line, and no carriage returns.
+        return lines.Take(count).Select(l => l.TrimEnd('\r')).ToArray();
+    }
+
+    /// <summary>Reads a stream of text (standard input) to its end, refusing it once it passes the byte limit.</summary>
+    public static string ReadToEnd(TextReader reader, string source, InputLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(limits);
+        var text = new StringBuilder();
+        var buffer = new char[81920];
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            text.Append(buffer, 0, read);
+            if (text.Length > limits.MaxBytes)
+            {
+                throw TooLarge(source, limits, null);
+            }
+        }
+
+        return Check(text.ToString(), source, limits);
+    }
+
     /// <summary>Checks text already in memory (an environment variable, a request body) against the byte limit.</summary>
     public static string Check(string text, string source, InputLimits limits)
     {

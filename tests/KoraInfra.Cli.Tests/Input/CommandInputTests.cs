@@ -54,6 +54,21 @@ public sealed class CommandInputTests
         AssertNoDefect(run);
     }
 
+    [Theory]
+    [InlineData("policy", "report", "--input")]
+    [InlineData("gate", "check", "--evidence")]
+    [InlineData("audit", "verify", "--audit-log")]
+    public void A_file_that_is_not_utf8_is_named_at_its_byte(string command, string verb, string option)
+    {
+        var file = Write("not utf-8", "\u00ff\u00fe{}");
+
+        var run = Kora.Run(command, verb, option, file);
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("not UTF-8 at byte 0", run.Error, StringComparison.Ordinal);
+        AssertNoDefect(run);
+    }
+
     [Fact]
     public void A_directory_given_as_a_file_is_a_usage_error()
     {

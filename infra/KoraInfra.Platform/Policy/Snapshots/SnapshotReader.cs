@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KoraInfra.Platform.Input;
 
 namespace KoraInfra.Platform.Policy.Snapshots;
 
@@ -19,6 +20,15 @@ public static class SnapshotReader
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new PolicyInputException($"{origin}: the file is empty; expected a 'pulumi stack export', 'pulumi preview --json' or engine-events file");
+        }
+
+        try
+        {
+            BoundedJson.Check(text, origin, InputLimits.Snapshot);
+        }
+        catch (InputRefusedException ex)
+        {
+            throw new PolicyInputException(ex.Message, ex);
         }
 
         var (root, format) = Detect(text, origin);

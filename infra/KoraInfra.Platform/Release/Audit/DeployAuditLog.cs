@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KoraInfra.Platform.Input;
 using KoraInfra.Platform.Release.Manifest;
 
 namespace KoraInfra.Platform.Release.Audit;
@@ -35,7 +36,7 @@ public sealed class DeployAuditLog
     {
         var problems = new List<string>();
         var entries = new List<DeployAuditEntry>();
-        var lines = File.Exists(Path) ? File.ReadAllLines(Path) : [];
+        var lines = File.Exists(Path) ? BoundedInput.ReadLines(Path, InputLimits.AuditLog) : [];
         string? previous = AuditHead.Genesis;
         var hashes = new List<string>();
         for (var i = 0; i < lines.Length; i++)
@@ -148,7 +149,7 @@ public sealed class DeployAuditLog
 
         try
         {
-            return ReleaseJson.Read<AuditHead>(File.ReadAllText(HeadPath), System.IO.Path.GetFileName(HeadPath));
+            return ReleaseJson.Read<AuditHead>(BoundedInput.ReadFile(HeadPath, InputLimits.AuditLog), System.IO.Path.GetFileName(HeadPath));
         }
         catch (ReleaseDocumentException ex)
         {
