@@ -97,6 +97,12 @@ public static class BoundedYaml
                     Complete(1, 0, scalar.Anchor, scalar.Value, isAlias: false);
                     break;
                 case AnchorAlias alias:
+                    if (_open.Any(f => !f.Anchor.IsEmpty && f.Anchor.Value == alias.Value.Value))
+                    {
+                        // The loaded tree would hold itself: every reader that walks it would never end.
+                        Refuse($"an alias (*{Shorten(alias.Value.Value)}) inside the node it names (a recursive alias)", "aliases only to nodes that are complete before the alias");
+                    }
+
                     var (nodes, depth) = _anchors.TryGetValue(alias.Value.Value, out var named) ? named : (1, 0);
                     Complete(nodes, depth, AnchorName.Empty, key: null, isAlias: true);
                     break;

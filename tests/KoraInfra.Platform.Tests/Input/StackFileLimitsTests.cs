@@ -29,6 +29,23 @@ public sealed class StackFileLimitsTests
         Assert.Null(result.Settings);
     }
 
+    [Theory]
+    [InlineData("  kora-infra:tags: &t\n    owner: engineering\n    extra: *t\n", 4)]
+    [InlineData("  kora-infra:list: &l [a, [b, *l]]\n", 2)]
+    public void A_recursive_alias_is_refused_instead_of_walked_forever(string addition, int line)
+    {
+        var text = "config:\n" + addition;
+
+        var clock = Stopwatch.StartNew();
+        var result = StackSettingsBinder.Bind(StackFileReader.Read("Pulumi.dev.yaml", text));
+        clock.Stop();
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
+        var problem = Assert.Single(result.Problems, p => p.Key == "(yaml)");
+        Assert.Contains("recursive alias", problem.Found, StringComparison.Ordinal);
+        Assert.Equal(line, problem.Location.Line);
+    }
+
     [Fact]
     public void A_few_aliases_within_the_limit_still_read()
     {
