@@ -27,6 +27,7 @@ public static class BoundedJson
             AllowMultipleValues = true,
         });
         var open = new List<int>();
+        var keys = new List<HashSet<string>?>();
         long values = 0;
         try
         {
@@ -36,12 +37,19 @@ public static class BoundedJson
                 if (token is JsonTokenType.EndObject or JsonTokenType.EndArray)
                 {
                     open.RemoveAt(open.Count - 1);
+                    keys.RemoveAt(keys.Count - 1);
                     continue;
                 }
 
                 if (++values > limits.MaxNodes)
                 {
                     Refuse(bytes, reader.TokenStartIndex, source, $"more than {limits.MaxNodes} JSON values", $"a {limits.Kind} of at most {limits.MaxNodes} values");
+                }
+
+                // A key twice in one object: readers disagree on which copy counts, and some throw.
+                if (token == JsonTokenType.PropertyName && keys.Count > 0 && keys[^1] is { } names && !names.Add(reader.GetString()!))
+                {
+                    Refuse(bytes, reader.TokenStartIndex, source, $"the key '{Shorten(reader.GetString()!)}' twice in one object", "each key once in an object");
                 }
 
                 if (token != JsonTokenType.PropertyName && open.Count > 0 && ++open[^1] > limits.MaxItems)
@@ -64,6 +72,7 @@ public static class BoundedJson
                     }
 
                     open.Add(0);
+                    keys.Add(token == JsonTokenType.StartObject ? new HashSet<string>(StringComparer.Ordinal) : null);
                 }
             }
         }
@@ -72,6 +81,8 @@ public static class BoundedJson
             // Broken JSON: the format's own reader reports it with its expectations.
         }
     }
+
+    private static string Shorten(string key) => key.Length <= 80 ? key : key[..80] + "...";
 
     private static void Refuse(byte[] bytes, long tokenStart, string source, string found, string expected)
     {

@@ -76,7 +76,9 @@ internal static partial class SecretLiteralDetector
 
     private static string LastSegment(string key)
     {
-        var trimmed = key.EndsWith(']') ? key[..key.LastIndexOf('[')] : key;
+        // "tags.ci[0]" names the list "ci"; a key that merely ends in ']' is its own name.
+        var open = key.LastIndexOf('[');
+        var trimmed = key.EndsWith(']') && open >= 0 ? key[..open] : key;
         return trimmed[(Math.Max(trimmed.LastIndexOf('.'), trimmed.LastIndexOf(':')) + 1)..];
     }
 

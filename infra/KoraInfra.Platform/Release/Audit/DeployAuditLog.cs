@@ -52,10 +52,11 @@ public sealed class DeployAuditLog
             DeployAuditEntry entry;
             try
             {
+                BoundedJson.Check(lines[i], $"line {lineNo}", InputLimits.AuditLog);
                 node = JsonNode.Parse(lines[i])?.AsObject() ?? throw new JsonException("null");
                 entry = AuditChain.Read(node);
             }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or InputRefusedException)
             {
                 problems.Add($"line {lineNo}: not a readable entry ({ex.Message.Split(" Path:")[0]}): the line was edited");
                 previous = null;
