@@ -46,6 +46,12 @@ public static class BoundedYaml
         {
             found.Add(new InputProblem(source, checked((int)ex.Start.Line), $"broken YAML ({ex.Message.Trim()})", "well-formed YAML with each key once"));
         }
+        catch (ArgumentException ex)
+        {
+            // YamlDotNet throws this, not a YamlException, for some malformed documents (a tag that
+            // is not a URI, an event the representation model does not expect); found by fuzzing.
+            found.Add(new InputProblem(source, null, $"broken YAML ({ex.Message.Split(" (Parameter")[0].Trim()})", "well-formed YAML with each key once"));
+        }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this instead of a YamlException on some unterminated
@@ -77,6 +83,10 @@ public static class BoundedYaml
             catch (InvalidOperationException)
             {
                 throw new YamlException(parser.Current?.Start ?? Mark.Empty, parser.Current?.End ?? Mark.Empty, "an unterminated '[' or '{' list or mapping");
+            }
+            catch (ArgumentException ex)
+            {
+                throw new YamlException(parser.Current?.Start ?? Mark.Empty, parser.Current?.End ?? Mark.Empty, ex.Message.Split(" (Parameter")[0].Trim());
             }
         }
 

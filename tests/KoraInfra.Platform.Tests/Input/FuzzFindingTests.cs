@@ -2,6 +2,7 @@ using System.Text.Json;
 using KoraInfra.Platform.Policy.Snapshots;
 using KoraInfra.Platform.Release.Audit;
 using KoraInfra.Platform.Settings;
+using KoraInfra.Platform.Tests.Support;
 
 namespace KoraInfra.Platform.Tests.Input;
 
@@ -37,5 +38,28 @@ public sealed class FuzzFindingTests
         var verification = new DeployAuditLog(path, TimeProvider.System).Verify();
 
         Assert.Contains(verification.Problems, p => p.StartsWith("line 1: not a readable entry", StringComparison.Ordinal) && p.Contains("'who' twice", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("finding-tag.yaml")]
+    [InlineData("finding-event.yaml")]
+    public void Yaml_that_makes_the_parser_throw_an_argument_exception_is_broken_yaml(string seed)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(Repository.Root, "tests", "KoraInfra.Fuzz", "corpus", "stack-file", seed));
+
+        var result = StackSettingsBinder.Bind(StackFileReader.Read("Pulumi.dev.yaml", bytes));
+
+        Assert.False(result.IsValid);
+        Assert.NotEmpty(result.Problems);
+    }
+
+    [Fact]
+    public void A_global_tag_that_is_not_a_uri_is_broken_yaml_with_its_line()
+    {
+        var result = StackFileReader.Read("Pulumi.dev.yaml", "%TAG !e! not a uri\n---\nconfig:\n  kora-infra:x: !e!y z\n");
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("(yaml)", problem.Key);
+        Assert.Contains("broken YAML", problem.Found, StringComparison.Ordinal);
     }
 }
