@@ -41,6 +41,18 @@ public sealed class FuzzFindingTests
     }
 
     [Theory]
+    [InlineData("{\"sequence\": 1, \"resourcePreEvent\": [1, 2]}\n")]
+    [InlineData("{\"sequence\": 1, \"resOutputsEvent\": \"x\"}\n")]
+    [InlineData("{\"deployment\": [1]}")]
+    [InlineData("{\"steps\": [1, \"x\", null]}")]
+    public void A_list_or_value_where_an_object_belongs_is_refused_not_a_crash(string text)
+    {
+        var refused = Record.Exception(() => SnapshotReader.Read(text, "input.json", "prod"));
+
+        Assert.True(refused is null or PolicyInputException, $"{refused?.GetType().Name}: {refused?.Message}");
+    }
+
+    [Theory]
     [InlineData("finding-tag.yaml")]
     [InlineData("finding-event.yaml")]
     public void Yaml_that_makes_the_parser_throw_an_argument_exception_is_broken_yaml(string seed)

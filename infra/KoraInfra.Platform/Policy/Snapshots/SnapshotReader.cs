@@ -35,8 +35,8 @@ public static class SnapshotReader
         var findings = new List<EngineFinding>();
         var resources = format switch
         {
-            SnapshotFormat.StackExport => FromStates(root!["deployment"]?["resources"] as JsonArray, origin, "deployment.resources"),
-            SnapshotFormat.PreviewJson => FromStates(new JsonArray((root!["steps"] as JsonArray ?? []).Select(s => s?["newState"]?.DeepClone()).Where(s => s is not null).ToArray()), origin, "steps[].newState"),
+            SnapshotFormat.StackExport => FromStates((root!["deployment"] as JsonObject)?["resources"] as JsonArray, origin, "deployment.resources"),
+            SnapshotFormat.PreviewJson => FromStates(new JsonArray((root!["steps"] as JsonArray ?? []).Select(s => (s as JsonObject)?["newState"]?.DeepClone()).Where(s => s is not null).ToArray()), origin, "steps[].newState"),
             SnapshotFormat.EngineEvents => EngineEvents.Read(text, origin, findings),
             SnapshotFormat.EvaluationRequest => FromStates(root!["resources"] as JsonArray, origin, "resources"),
             _ => throw new PolicyInputException($"{origin}: unsupported format {format}"),
