@@ -110,7 +110,8 @@ internal static partial class SecretValueShapes
     // none long enough to be a key on its own.
     private static bool IsSeparatedIdentifier(string token)
     {
-        var segments = token.Split(['-', '_', '.', ':', '/', '@'], StringSplitOptions.RemoveEmptyEntries);
+        // Not '/': base64 keys hold it, and a key cut at each '/' would pass for words.
+        var segments = token.Split(['-', '_', '.', ':', '@'], StringSplitOptions.RemoveEmptyEntries);
         return segments.Length >= 2 && segments.Max(s => s.Length) < 16;
     }
 

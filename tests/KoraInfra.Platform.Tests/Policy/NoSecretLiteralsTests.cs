@@ -55,6 +55,7 @@ public sealed class NoSecretLiteralsTests
         { "env", "VAULT_GROUP", "6f1c1e7c-2b1d-4a7e-9d53-8a8f0c3e2b11" },
         { "configmap", "RELEASE", "kora-tools-1.4.0-2a1e2cd9f8b7" },
         { "configmap", "N8N_RUNNERS_AUTH_TOKEN_FILE", "/run/secrets/n8n/runners-token" },
+        { "env", "TOOLS_IMAGE", "ghcr.io/koraos/kora-tools" },
     };
 
     [Theory]
