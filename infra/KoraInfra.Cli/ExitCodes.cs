@@ -12,6 +12,9 @@ public static class ExitCodes
     /// <summary>The command line or its inputs were unusable (unknown stack, missing file).</summary>
     public const int UsageError = 2;
 
+    /// <summary>A server kora needs (the database) is unreachable: retry when it is back (sysexits' EX_UNAVAILABLE).</summary>
+    public const int Unavailable = 69;
+
     /// <summary>A defect in kora itself.</summary>
     public const int InternalError = 70;
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KoraInfra.Cli.Commands;
+using KoraInfra.Platform.Input;
 
 namespace KoraInfra.Cli;
 
@@ -56,6 +57,22 @@ public static class KoraApp
         }
         catch (UsageException ex)
         {
+            error.WriteLine($"kora: {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (InputRefusedException ex)
+        {
+            error.WriteLine($"kora: {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (DependencyUnavailableException ex)
+        {
+            error.WriteLine($"kora: {ex.Message}");
+            return ExitCodes.Unavailable;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file kora was pointed at cannot be read or written: the machine's state, not a defect.
             error.WriteLine($"kora: {ex.Message}");
             return ExitCodes.UsageError;
         }

@@ -1,3 +1,4 @@
+using KoraInfra.Platform.Input;
 using KoraInfra.Platform.Release;
 using KoraInfra.Platform.Settings;
 using Pulumi;
@@ -21,11 +22,15 @@ internal static class ReleaseGuard
         {
             throw new RunException(ex.Message);
         }
+        catch (InputRefusedException ex)
+        {
+            throw new RunException(ex.Message);
+        }
     }
 
     private static string? ReadProjectFile(string relativePath)
     {
         var path = Path.Combine(Pulumi.Deployment.Instance.RootDirectory, relativePath);
-        return File.Exists(path) ? File.ReadAllText(path) : null;
+        return File.Exists(path) ? BoundedInput.ReadFile(path, InputLimits.ReleaseDocument) : null;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KoraInfra.Platform.Environments;
+using KoraInfra.Platform.Input;
 using KoraInfra.Platform.Policy;
 using KoraInfra.Platform.Policy.Reports;
 using KoraInfra.Platform.Policy.Snapshots;
@@ -56,7 +57,7 @@ public static class PolicyCommand
         var command = new Command("eval", "Read resources as JSON on standard input, write the verdict as JSON; exit 1 when a mandatory rule is violated.") { stack };
         command.SetAction(parse =>
         {
-            var (snapshot, _) = Read(services.Input.ReadToEnd(), "standard input", parse.GetValue(stack));
+            var (snapshot, _) = Read(BoundedInput.ReadToEnd(services.Input, "standard input", InputLimits.Snapshot), "standard input", parse.GetValue(stack));
             var evaluation = PolicyEngine.Evaluate(snapshot, services.Time.GetUtcNow());
             parse.InvocationConfiguration.Output.WriteLine(PolicyReports.Render(evaluation, ReportFormat.Json, StackFile(snapshot.StackName)));
             return evaluation.IsBlocked ? ExitCodes.Findings : ExitCodes.Ok;
@@ -85,7 +86,7 @@ public static class PolicyCommand
                 throw new UsageException($"--input '{file.FullName}' does not exist; pass the file 'pulumi stack export', 'pulumi preview --json' or 'pulumi up --json' wrote");
             }
 
-            var (snapshot, _) = Read(File.ReadAllText(file.FullName), file.Name, parse.GetValue(stack));
+            var (snapshot, _) = Read(BoundedInput.ReadFile(file.FullName, InputLimits.Snapshot), file.Name, parse.GetValue(stack));
             var evaluation = PolicyEngine.Evaluate(snapshot, services.Time.GetUtcNow());
             var report = PolicyReports.Render(evaluation, parse.GetValue(format), StackFile(snapshot.StackName));
             if (parse.GetValue(output) is { } target)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using KoraInfra.Platform.Input;
 using KoraInfra.Platform.Release.Audit;
 using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Release.Signing;
@@ -18,7 +19,7 @@ internal static class ReleaseFiles
     public static string Full(string projectDir, string relative) => Path.GetFullPath(Path.Combine(projectDir, relative));
 
     public static string ReadText(string path, string what) =>
-        File.Exists(path) ? File.ReadAllText(path) : throw new UsageException($"{what} '{path}' does not exist");
+        File.Exists(path) ? BoundedInput.ReadFile(path, InputLimits.ReleaseDocument) : throw new UsageException($"{what} '{path}' does not exist");
 
     public static string Sha256Of(string text) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 

@@ -15,6 +15,8 @@ namespace KoraInfra.Platform.Monitoring;
 /// <param name="Source">Where the requirement comes from (seed section, risk id, or setting).</param>
 /// <param name="Unless">A signal that, when 1 for the same tenant, silences the alert (e.g. safe mode already on).</param>
 /// <param name="ExtraLabels">Labels beyond severity and priority, such as <c>escalation</c>.</param>
+/// <param name="Timing">How the alert meets the seed's duration (<see cref="AlertTimingRules"/>).</param>
+/// <param name="SeedDuration">The duration the seed gives the condition (zero when it gives none).</param>
 public sealed record AlertDefinition(
     string Name,
     Signal Signal,
@@ -25,7 +27,9 @@ public sealed record AlertDefinition(
     string RunbookAnchor,
     string Source,
     Signal? Unless = null,
-    IReadOnlyList<KeyValuePair<string, string>>? ExtraLabels = null)
+    IReadOnlyList<KeyValuePair<string, string>>? ExtraLabels = null,
+    AlertTiming Timing = AlertTiming.Level,
+    TimeSpan SeedDuration = default)
 {
     /// <summary>The extra labels, never null.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Labels => ExtraLabels ?? [];

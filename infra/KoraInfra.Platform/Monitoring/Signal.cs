@@ -9,7 +9,8 @@ namespace KoraInfra.Platform.Monitoring;
 /// <param name="Expression">The PromQL that computes it from exported metrics.</param>
 /// <param name="Labels">The labels the signal keeps (its aggregation), in order; empty for a platform-wide signal.</param>
 /// <param name="Unit">What one unit of the value is, for the contract and the summaries.</param>
-public sealed record Signal(string Record, string Expression, IReadOnlyList<string> Labels, string Unit)
+/// <param name="Window">How far back the expression looks (its range selector); zero for an instant value.</param>
+public sealed record Signal(string Record, string Expression, IReadOnlyList<string> Labels, string Unit, TimeSpan Window = default)
 {
     /// <summary>Whether the signal is per tenant (then its alerts carry <c>tenant_id</c>).</summary>
     public bool PerTenant => Labels.Contains(MonitoringLabels.TenantId);

@@ -17,14 +17,16 @@ public static class Signals
         "sum by (tenant_id, flow_id) (rate(kora_flow_log_records_complete_total{flow_id=~\"F-0[1-6]\"}[5m]))"
         + " / sum by (tenant_id, flow_id) (rate(kora_flow_log_records_total{flow_id=~\"F-0[1-6]\"}[5m]))",
         [MonitoringLabels.TenantId, MonitoringLabels.FlowId],
-        "ratio (0-1)");
+        "ratio (0-1)",
+        TimeSpan.FromMinutes(5));
 
     /// <summary>95th percentile of <c>ack_to_enqueue_gap</c> over 15 minutes, per tenant.</summary>
     public static Signal AckToEnqueueGapP95 { get; } = new(
         "kora:ack_to_enqueue_gap_seconds:p95_rate15m",
         "histogram_quantile(0.95, sum by (tenant_id, le) (rate(kora_ack_to_enqueue_gap_seconds_bucket[15m])))",
         Tenant,
-        "seconds");
+        "seconds",
+        TimeSpan.FromMinutes(15));
 
     /// <summary>
     /// Events whose <c>ack_to_enqueue_gap</c> exceeded 5 minutes in the last 15 minutes, per tenant
@@ -35,7 +37,8 @@ public static class Signals
         "sum by (tenant_id) (increase(kora_ack_to_enqueue_gap_seconds_count[15m]))"
         + " - sum by (tenant_id) (increase(kora_ack_to_enqueue_gap_seconds_bucket{le=\"300\"}[15m]))",
         Tenant,
-        "events");
+        "events",
+        TimeSpan.FromMinutes(15));
 
     /// <summary>Events waiting for replay, per tenant.</summary>
     public static Signal ReplayBacklog { get; } = new(
@@ -49,14 +52,16 @@ public static class Signals
         "kora:redis_fallback:ratio_rate15m",
         "sum by (tenant_id) (rate(kora_redis_fallback_total[15m])) / sum by (tenant_id) (rate(kora_redis_operations_total[15m]))",
         Tenant,
-        "ratio (0-1)");
+        "ratio (0-1)",
+        TimeSpan.FromMinutes(15));
 
     /// <summary>Fraction of human takeovers that missed their SLA over 15 minutes, per tenant.</summary>
     public static Signal TakeoverSlaBreachRate { get; } = new(
         "kora:takeover_sla_breach:ratio_rate15m",
         "sum by (tenant_id) (rate(kora_takeover_sla_breaches_total[15m])) / sum by (tenant_id) (rate(kora_takeovers_total[15m]))",
         Tenant,
-        "ratio (0-1)");
+        "ratio (0-1)",
+        TimeSpan.FromMinutes(15));
 
     /// <summary>Age of the oldest unacknowledged critical alert (<c>no_ack_critical_alert</c>), per tenant; 0 when none.</summary>
     public static Signal CriticalAlertUnackedAge { get; } = new(
@@ -84,7 +89,8 @@ public static class Signals
         "kora:p0_incidents:increase14d",
         "sum(increase(kora_incidents_opened_total{priority=\"P0\"}[14d]))",
         [],
-        "incidents");
+        "incidents",
+        TimeSpan.FromDays(14));
 
     /// <summary>Every signal, in the order the recording rules are written.</summary>
     public static IReadOnlyList<Signal> All { get; } =

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using YamlDotNet.Core;
+using KoraInfra.Platform.Input;
 using YamlDotNet.RepresentationModel;
 
 namespace KoraInfra.Platform.Settings;
@@ -41,10 +41,17 @@ public static class PulumiConfigReader
         HashSet<string> secretKeys;
         try
         {
-            values = JsonSerializer.Deserialize<Dictionary<string, string>>(configJson);
+            BoundedInput.Check(configJson, ConfigVariable, InputLimits.PulumiConfig);
+            BoundedInput.Check(secretKeysJson ?? string.Empty, SecretKeysVariable, InputLimits.PulumiConfig);
+            values = JsonSerializer.Deserialize<Dictionary<string, string>>(configJson, JsonLimits);
             secretKeys = string.IsNullOrWhiteSpace(secretKeysJson)
                 ? []
-                : JsonSerializer.Deserialize<HashSet<string>>(secretKeysJson) ?? [];
+                : JsonSerializer.Deserialize<HashSet<string>>(secretKeysJson, JsonLimits) ?? [];
+        }
+        catch (InputRefusedException ex)
+        {
+            problems.Add(new SettingsProblem(location, "(config)", ex.Problem.Found, ex.Problem.Expected));
+            return new SettingsSource(origin, stackName, entries, problems);
         }
         catch (JsonException ex)
         {
@@ -52,9 +59,22 @@ public static class PulumiConfigReader
             return new SettingsSource(origin, stackName, entries, problems);
         }
 
+        if (values?.Count > InputLimits.PulumiConfig.MaxItems)
+        {
+            problems.Add(new SettingsProblem(location, "(config)", $"{values.Count} keys, more than the {InputLimits.PulumiConfig.MaxItems} a stack may hold", $"at most {InputLimits.PulumiConfig.MaxItems} keys"));
+            return new SettingsSource(origin, stackName, entries, problems);
+        }
+
         foreach (var (key, text) in values ?? [])
         {
-            entries[CleanKey(key)] = new SettingNode(ParseValue(text), location, secretKeys.Contains(key) || secretKeys.Contains(CleanKey(key)));
+            var value = ParseValue(key, text, out var refused);
+            if (refused is not null)
+            {
+                problems.Add(new SettingsProblem(location, CleanKey(key), refused.Found, refused.Expected));
+                continue;
+            }
+
+            entries[CleanKey(key)] = new SettingNode(value, location, secretKeys.Contains(key) || secretKeys.Contains(CleanKey(key)));
         }
 
         return new SettingsSource(origin, stackName, entries, problems);
@@ -68,28 +88,32 @@ public static class PulumiConfigReader
     }
 
     // Pulumi passes structured values as JSON text and plain values as text; JSON parses as YAML,
-    // so both become the same nodes a stack file gives.
-    private static YamlNode ParseValue(string text)
+    // so both become the same nodes a stack file gives, within the same limits.
+    private static YamlNode ParseValue(string key, string text, out InputProblem? refused)
     {
+        refused = null;
+        if (text.Length > InputLimits.PulumiConfig.MaxStringLength)
+        {
+            refused = new InputProblem(ConfigVariable, null, $"a value of {text.Length} characters, longer than the {InputLimits.PulumiConfig.MaxStringLength} a setting may hold", $"values of at most {InputLimits.PulumiConfig.MaxStringLength} characters");
+            return new YamlScalarNode(string.Empty);
+        }
+
         var trimmed = text.TrimStart();
         if (trimmed.StartsWith('{') || trimmed.StartsWith('['))
         {
-            try
+            var stream = BoundedYaml.Load(text, $"{ConfigVariable} '{key}'", InputLimits.PulumiConfig, out var problems);
+            if (stream is { Documents.Count: 1 })
             {
-                var stream = new YamlStream();
-                using var reader = new StringReader(text);
-                stream.Load(reader);
-                if (stream.Documents.Count == 1)
-                {
-                    return stream.Documents[0].RootNode;
-                }
+                return stream.Documents[0].RootNode;
             }
-            catch (YamlException)
-            {
-                // Not structured after all: keep the text, and let the key's reader say what it expected.
-            }
+
+            // A limit is a refusal; broken structure is kept as text, and the key's reader says what it expected.
+            refused = problems.FirstOrDefault(p => !p.Found.StartsWith("broken YAML", StringComparison.Ordinal));
         }
 
         return new YamlScalarNode(text);
     }
+
+    // The engine's JSON is flat (key to text); nesting lives inside the values, read above.
+    private static readonly JsonSerializerOptions JsonLimits = new() { MaxDepth = 4 };
 }

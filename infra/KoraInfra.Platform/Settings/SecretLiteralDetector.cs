@@ -4,9 +4,12 @@ using YamlDotNet.RepresentationModel;
 namespace KoraInfra.Platform.Settings;
 
 /// <summary>
-/// Finds secret values written in clear in a stack file: a value under a key that names a
-/// credential, or a value shaped like one (a private key, a connection string with a key or
-/// password, a token with a well-known prefix). Stack files carry settings and references only.
+/// Finds secret values written in clear (in a stack file, a ConfigMap, a plain environment
+/// variable). The value decides: a value shaped like a credential (a private key, a URL or
+/// connection string with a password, a JWT, a vendor's token, a long random string) is one
+/// whatever its name. The name is only a hint: a name that says "password" or "token" makes a
+/// value suspect unless the value is plainly a setting (<c>TOKEN_TTL_SECONDS: "3600"</c>,
+/// <c>PASSWORD_MIN_LENGTH: "12"</c>, a path, a flag, a reference).
 /// </summary>
 internal static partial class SecretLiteralDetector
 {
@@ -38,12 +41,12 @@ internal static partial class SecretLiteralDetector
 
                 break;
             case YamlScalarNode { Value: { Length: > 0 } text }:
-                if (LooksLikeSecret(LastSegment(key), text))
+                if (Judge(LastSegment(key), text) is { } why)
                 {
                     problems.Add(new SettingsProblem(
                         root.LocationOf(value),
                         key,
-                        "a secret value in clear text",
+                        $"a secret value in clear text ({why})",
                         $"no secret in a stack file: store it with 'pulumi config set --secret' or in the environment's vault and reference it by name"));
                 }
 
@@ -51,13 +54,31 @@ internal static partial class SecretLiteralDetector
         }
     }
 
-    internal static bool LooksLikeSecret(string keyName, string value) =>
-        (SecretKeyName().IsMatch(keyName) && !ReferenceKeyName().IsMatch(keyName))
-        || SecretValue().IsMatch(value);
+    internal static bool LooksLikeSecret(string keyName, string value) => Judge(keyName, value) is not null;
+
+    /// <summary>
+    /// Why a value stored under <paramref name="keyName"/> looks secret, without repeating it; null
+    /// when it does not.
+    /// </summary>
+    internal static string? Judge(string keyName, string value)
+    {
+        ArgumentNullException.ThrowIfNull(keyName);
+        ArgumentNullException.ThrowIfNull(value);
+        if (SecretValueShapes.Recognise(value, keyName) is { } shape)
+        {
+            return shape;
+        }
+
+        return SecretKeyName().IsMatch(keyName) && !ReferenceKeyName().IsMatch(keyName) && !SecretValueShapes.IsPlainSetting(value)
+            ? $"its name '{keyName}' names a credential and the value is not a number, duration, flag, path, URL or reference"
+            : null;
+    }
 
     private static string LastSegment(string key)
     {
-        var trimmed = key.EndsWith(']') ? key[..key.LastIndexOf('[')] : key;
+        // "tags.ci[0]" names the list "ci"; a key that merely ends in ']' is its own name.
+        var open = key.LastIndexOf('[');
+        var trimmed = key.EndsWith(']') && open >= 0 ? key[..open] : key;
         return trimmed[(Math.Max(trimmed.LastIndexOf('.'), trimmed.LastIndexOf(':')) + 1)..];
     }
 
@@ -68,7 +89,4 @@ internal static partial class SecretLiteralDetector
     // DB_POSTGRESDB_PASSWORD_FILE), or how long it lives, holds no secret.
     [GeneratedRegex("(?i)(name|names|ref|uri|provider|days|period|id|file)$")]
     private static partial Regex ReferenceKeyName();
-
-    [GeneratedRegex(@"-----BEGIN [A-Z ]*PRIVATE KEY-----|(?i)(accountkey|password|pwd|sharedaccesskey)=[^;\s]+|^eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}|\b(ghp|gho|ghs|github_pat)_[A-Za-z0-9_]{20,}|\bxox[abpr]-[A-Za-z0-9-]{10,}|\bAKIA[0-9A-Z]{16}\b|\bsk_live_[A-Za-z0-9]{16,}")]
-    private static partial Regex SecretValue();
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using KoraInfra.Platform.Environments;
-using YamlDotNet.Core;
+using KoraInfra.Platform.Input;
 using YamlDotNet.RepresentationModel;
 
 namespace KoraInfra.Platform.Settings;
@@ -28,7 +28,49 @@ public static partial class StackFileReader
             ]);
         }
 
-        return Read(fileName, File.ReadAllText(path));
+        string text;
+        try
+        {
+            text = BoundedInput.ReadFile(path, InputLimits.StackFile);
+        }
+        catch (InputRefusedException ex)
+        {
+            return Refused(fileName, ex.Problem);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Refused(fileName, new InputProblem(fileName, null, $"a file that cannot be read ({ex.Message})", "a readable stack file"));
+        }
+
+        return Read(fileName, text);
+    }
+
+    /// <summary>Reads stack file bytes, which must be UTF-8; <paramref name="fileName"/> names the stack.</summary>
+    public static SettingsSource Read(string fileName, ReadOnlySpan<byte> bytes)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        if (bytes.Length > InputLimits.StackFile.MaxBytes)
+        {
+            return Refused(fileName, new InputProblem(fileName, null, $"a stack file of {bytes.Length} bytes, larger than the {InputLimits.StackFile.MaxBytesText} a reader accepts", $"a stack file of at most {InputLimits.StackFile.MaxBytesText}"));
+        }
+
+        try
+        {
+            return Read(fileName, BoundedInput.Decode(bytes, fileName));
+        }
+        catch (InputRefusedException ex)
+        {
+            return Refused(fileName, ex.Problem);
+        }
+    }
+
+    private static SettingsSource Refused(string fileName, InputProblem problem)
+    {
+        var location = problem.Line is { } line ? new SourceLocation(fileName, line) : new SourceLocation(fileName);
+        var problems = new List<SettingsProblem>();
+        var stackName = StackNameOf(fileName, new SourceLocation(fileName), problems);
+        problems.Insert(0, new SettingsProblem(location, "(file)", problem.Found, problem.Expected));
+        return new SettingsSource(fileName, stackName, new Dictionary<string, SettingNode>(), problems);
     }
 
     /// <summary>Reads stack file text; <paramref name="fileName"/> names the stack.</summary>
@@ -111,28 +153,15 @@ public static partial class StackFileReader
             return null;
         }
 
-        var stream = new YamlStream();
-        using var reader = new StringReader(text);
-        var parser = new Parser(reader);
-        try
+        var stream = BoundedYaml.Load(text, fileLocation.Source, InputLimits.StackFile, out var refused);
+        if (stream is null)
         {
-            stream.Load(parser);
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner throws this instead of a YamlException on some unterminated
-            // flow collections ("[kora" at the end of a mapping); the last event read is where it broke.
-            var line = checked((int)(parser.Current?.End.Line ?? 1));
-            problems.Add(new SettingsProblem(fileLocation.AtLine(line), "(yaml)", "broken YAML (an unterminated '[' or '{' list or mapping)", "well-formed YAML with each key once"));
-            return null;
-        }
-        catch (YamlException ex)
-        {
-            var line = checked((int)ex.Start.Line);
-            var found = ex.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)
-                ? "a key that appears twice in the same mapping"
-                : $"broken YAML ({ex.Message.Trim()})";
-            problems.Add(new SettingsProblem(fileLocation.AtLine(line), "(yaml)", found, "well-formed YAML with each key once"));
+            foreach (var problem in refused)
+            {
+                var at = problem.Line is { } line ? fileLocation.AtLine(line) : fileLocation;
+                problems.Add(new SettingsProblem(at, "(yaml)", problem.Found, problem.Expected));
+            }
+
             return null;
         }
 

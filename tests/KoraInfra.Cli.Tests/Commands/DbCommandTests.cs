@@ -164,17 +164,44 @@ public sealed class DbCommandTests(ThrowawayPostgres postgres)
         Assert.Contains("KORA_DB_CONNECTION", run.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void An_unreachable_server_is_one_line_without_the_password()
+    [Theory]
+    [InlineData("verify")]
+    [InlineData("migrate")]
+    [InlineData("seed", "--stack", "dev", "--seed", "1")]
+    public void An_unreachable_server_is_named_as_such_in_one_line_without_the_password(params string[] command)
     {
         // Generated here: no credential-shaped value is ever committed, not even a fake one.
         var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
-        var run = Kora.Run("db", "verify", "--connection", $"Host=127.0.0.1;Port=1;Database=kora;Username=u;Password={password};Timeout=2");
+        string[] migrations = command[0] == "migrate" ? ["--migrations", Path.Combine(Repository.Root, "db", "migrations")] : [];
+        var run = Kora.Run(["db", .. command, .. migrations, "--connection", $"Host=127.0.0.1;Port=1;Database=kora;Username=u;Password={password};Timeout=2"]);
+
+        Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
+        Assert.Contains("the database server at 127.0.0.1:1/kora is unreachable", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(password, run.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("defect", run.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_host_that_does_not_resolve_is_unreachable_not_a_defect()
+    {
+        var run = Kora.Run("db", "migrate", "--migrations", Path.Combine(Repository.Root, "db", "migrations"), "--connection", "Host=kora-db.invalid;Database=kora;Username=u;Timeout=2");
+
+        Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
+        Assert.Contains("the database server at kora-db.invalid:5432/kora is unreachable", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("defect", run.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_login_the_server_refuses_is_a_usage_mistake_not_an_outage()
+    {
+        var db = new Npgsql.NpgsqlConnectionStringBuilder(postgres.CreateDatabase(migrated: false)) { Username = "no_such_kora_role" };
+
+        var run = Kora.Run("db", "migrate", "--migrations", postgres.MigrationsDirectory, "--connection", db.ConnectionString);
 
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
-        Assert.Contains("cannot use the database at 127.0.0.1:1/kora", run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain(password, run.All, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", run.All, StringComparison.Ordinal);
+        Assert.Contains("refused the login", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("defect", run.All, StringComparison.Ordinal);
     }
 
     private static KoraRun WithEnvironment(string name, string? value, Func<KoraRun> run)

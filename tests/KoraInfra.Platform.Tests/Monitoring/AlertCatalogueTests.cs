@@ -11,7 +11,7 @@ public sealed class AlertCatalogueTests
     private static AlertDefinition Alert(string name) => Catalogue.Single(a => a.Name == name);
 
     [Theory]
-    [InlineData("StructuredLogCoverageLow", Comparison.Below, 15, "warning:0.995:< 99.5%", "critical:0.98:< 98%")]
+    [InlineData("StructuredLogCoverageLow", Comparison.Below, 10, "warning:0.995:< 99.5%", "critical:0.98:< 98%")]
     [InlineData("AckToEnqueueGapHigh", Comparison.Above, 0, "warning:120:p95 > 2 min", "critical:300:p95 > 5 min")]
     [InlineData("AckToEnqueueGapSlowEvents", Comparison.Above, 0, "critical:20:> 20 eventos/15 min")]
     [InlineData("ReplayBacklogHigh", Comparison.Above, 0, "warning:30:> 30", "critical:80:> 80")]

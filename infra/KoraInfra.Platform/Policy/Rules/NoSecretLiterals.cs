@@ -4,7 +4,11 @@ using KoraInfra.Platform.Settings;
 
 namespace KoraInfra.Platform.Policy.Rules;
 
-/// <summary>KORA-044: no secret-looking literal in a ConfigMap or a plain environment variable.</summary>
+/// <summary>
+/// KORA-044: no secret-looking literal in a ConfigMap or a plain environment variable. The value
+/// is judged (credentials in URLs, connection strings with a password, known key and token forms,
+/// high-entropy strings); the name is only a hint, so <c>TOKEN_TTL_SECONDS: "3600"</c> passes.
+/// </summary>
 public sealed class NoSecretLiterals : PolicyRule
 {
     /// <inheritdoc />
@@ -38,9 +42,9 @@ public sealed class NoSecretLiterals : PolicyRule
 
             foreach (var (key, value) in data)
             {
-                if (Json.Text(value) is { } text && SecretLiteralDetector.LooksLikeSecret(key, text))
+                if (Json.Text(value) is { } text && SecretLiteralDetector.Judge(key, text) is { } why)
                 {
-                    yield return new Finding(configMap.Urn, $"ConfigMap key '{key}' holds a secret-looking value; move it to a Secret");
+                    yield return new Finding(configMap.Urn, $"ConfigMap key '{key}' holds a secret-looking value ({why}); move it to a Secret");
                 }
             }
         }
@@ -52,9 +56,9 @@ public sealed class NoSecretLiterals : PolicyRule
                 foreach (var variable in (container.Container["env"] as JsonArray ?? []).OfType<JsonObject>())
                 {
                     var name = Json.Text(variable["name"]) ?? string.Empty;
-                    if (Json.Text(variable["value"]) is { Length: > 0 } value && SecretLiteralDetector.LooksLikeSecret(name, value))
+                    if (Json.Text(variable["value"]) is { Length: > 0 } value && SecretLiteralDetector.Judge(name, value) is { } why)
                     {
-                        yield return new Finding(workload.Urn, $"container '{container.Name}' sets {name} to a literal; use valueFrom.secretKeyRef or a _FILE variable");
+                        yield return new Finding(workload.Urn, $"container '{container.Name}' sets {name} to a secret-looking literal ({why}); use valueFrom.secretKeyRef or a _FILE variable");
                     }
                 }
             }

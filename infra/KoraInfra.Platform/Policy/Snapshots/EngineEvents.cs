@@ -40,7 +40,8 @@ internal static class EngineEvents
 
             foreach (var kind in new[] { "resourcePreEvent", "resOutputsEvent" })
             {
-                if (ev[kind]?["metadata"] is JsonObject metadata
+                // Indexing a JSON array or value by name throws: every step checks it has an object.
+                if (ev[kind] is JsonObject payload && payload["metadata"] is JsonObject metadata
                     && Json.TextOf(metadata["op"]) is not ("delete" or "discard" or "read-discard")
                     && metadata["new"] is JsonObject state
                     && Json.TextOf(state["urn"]) is { } urn)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KoraInfra.Platform.Input;
 
 namespace KoraInfra.Platform.Policy.Snapshots;
 
@@ -21,12 +22,21 @@ public static class SnapshotReader
             throw new PolicyInputException($"{origin}: the file is empty; expected a 'pulumi stack export', 'pulumi preview --json' or engine-events file");
         }
 
+        try
+        {
+            BoundedJson.Check(text, origin, InputLimits.Snapshot);
+        }
+        catch (InputRefusedException ex)
+        {
+            throw new PolicyInputException(ex.Message, ex);
+        }
+
         var (root, format) = Detect(text, origin);
         var findings = new List<EngineFinding>();
         var resources = format switch
         {
-            SnapshotFormat.StackExport => FromStates(root!["deployment"]?["resources"] as JsonArray, origin, "deployment.resources"),
-            SnapshotFormat.PreviewJson => FromStates(new JsonArray((root!["steps"] as JsonArray ?? []).Select(s => s?["newState"]?.DeepClone()).Where(s => s is not null).ToArray()), origin, "steps[].newState"),
+            SnapshotFormat.StackExport => FromStates((root!["deployment"] as JsonObject)?["resources"] as JsonArray, origin, "deployment.resources"),
+            SnapshotFormat.PreviewJson => FromStates(new JsonArray((root!["steps"] as JsonArray ?? []).Select(s => (s as JsonObject)?["newState"]?.DeepClone()).Where(s => s is not null).ToArray()), origin, "steps[].newState"),
             SnapshotFormat.EngineEvents => EngineEvents.Read(text, origin, findings),
             SnapshotFormat.EvaluationRequest => FromStates(root!["resources"] as JsonArray, origin, "resources"),
             _ => throw new PolicyInputException($"{origin}: unsupported format {format}"),

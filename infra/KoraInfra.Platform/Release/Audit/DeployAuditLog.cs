@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KoraInfra.Platform.Input;
 using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Release.Signing;
 
@@ -45,7 +46,7 @@ public sealed class DeployAuditLog
     {
         var problems = new List<string>();
         var entries = new List<DeployAuditEntry>();
-        var lines = File.Exists(Path) ? File.ReadAllLines(Path) : [];
+        var lines = File.Exists(Path) ? BoundedInput.ReadLines(Path, InputLimits.AuditLog) : [];
         string? previous = AuditHead.Genesis;
         var hashes = new List<string>();
         for (var i = 0; i < lines.Length; i++)
@@ -61,10 +62,11 @@ public sealed class DeployAuditLog
             DeployAuditEntry entry;
             try
             {
+                BoundedJson.Check(lines[i], $"line {lineNo}", InputLimits.AuditLog);
                 node = JsonNode.Parse(lines[i])?.AsObject() ?? throw new JsonException("null");
                 entry = AuditChain.Read(node);
             }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or InputRefusedException)
             {
                 problems.Add($"line {lineNo}: not a readable entry ({ex.Message.Split(" Path:")[0]}): the line was edited");
                 previous = null;
@@ -167,7 +169,7 @@ public sealed class DeployAuditLog
 
         try
         {
-            return ReleaseJson.Read<AuditHead>(File.ReadAllText(HeadPath), System.IO.Path.GetFileName(HeadPath));
+            return ReleaseJson.Read<AuditHead>(BoundedInput.ReadFile(HeadPath, InputLimits.AuditLog), System.IO.Path.GetFileName(HeadPath));
         }
         catch (ReleaseDocumentException ex)
         {

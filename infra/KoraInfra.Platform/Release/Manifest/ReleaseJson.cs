@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using KoraInfra.Platform.Input;
 
 namespace KoraInfra.Platform.Release.Manifest;
 
@@ -18,7 +19,12 @@ public static class ReleaseJson
     {
         try
         {
+            BoundedJson.Check(json, what, InputLimits.ReleaseDocument);
             return JsonSerializer.Deserialize<T>(json, Options) ?? throw new ReleaseDocumentException($"{what}: the document is 'null'; expected a JSON object");
+        }
+        catch (InputRefusedException ex)
+        {
+            throw new ReleaseDocumentException(ex.Message, ex);
         }
         catch (JsonException ex)
         {

@@ -1,0 +1,141 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+
+namespace KoraInfra.Platform.Input;
+
+/// <summary>
+/// Reads an input file or text within its <see cref="InputLimits"/>: never more bytes than the
+/// limit allows, and strictly UTF-8, so a broken encoding is named as such ("not UTF-8 at byte
+/// N") instead of turning into replacement characters that later read as wrong or missing values.
+/// </summary>
+public static class BoundedInput
+{
+    /// <summary>Reads a whole file as UTF-8 text (a leading byte-order mark is dropped).</summary>
+    /// <exception cref="InputRefusedException">The file is larger than the limit or not UTF-8.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static string ReadFile(string path, InputLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(limits);
+        var name = Path.GetFileName(path);
+        return Decode(ReadBytes(path, limits), name);
+    }
+
+    /// <summary>Reads a whole file's bytes, refusing it before reading when it exceeds the limit.</summary>
+    public static byte[] ReadBytes(string path, InputLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(limits);
+        var name = Path.GetFileName(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+
+        // A pipe or device has no length: read at most one byte past the limit and judge that.
+        var known = stream.CanSeek ? stream.Length : -1;
+        if (known > limits.MaxBytes)
+        {
+            throw TooLarge(name, limits, known);
+        }
+
+        using var buffer = new MemoryStream(known > 0 ? (int)known : 4096);
+        var chunk = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > limits.MaxBytes)
+                {
+                    throw TooLarge(name, limits, null);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads a line-per-record file (the audit log): bounded in size, strictly UTF-8, at most <see cref="InputLimits.MaxItems"/> lines.</summary>
+    public static string[] ReadLines(string path, InputLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        var text = ReadFile(path, limits);
+        var lines = text.Split('\n');
+        var count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
+        if (count > limits.MaxItems)
+        {
+            throw new InputRefusedException(Path.GetFileName(path), limits.MaxItems + 1, $"a {limits.Kind} of {count} lines, more than the {limits.MaxItems} a reader accepts", $"at most {limits.MaxItems} lines");
+        }
+
+        // File.ReadAllLines' view: no trailing empty line, and no carriage returns.
+        return lines.Take(count).Select(l => l.TrimEnd('\r')).ToArray();
+    }
+
+    /// <summary>Reads a stream of text (standard input) to its end, refusing it once it passes the byte limit.</summary>
+    public static string ReadToEnd(TextReader reader, string source, InputLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(limits);
+        var text = new StringBuilder();
+        var buffer = new char[81920];
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            text.Append(buffer, 0, read);
+            if (text.Length > limits.MaxBytes)
+            {
+                throw TooLarge(source, limits, null);
+            }
+        }
+
+        return Check(text.ToString(), source, limits);
+    }
+
+    /// <summary>Checks text already in memory (an environment variable, a request body) against the byte limit.</summary>
+    public static string Check(string text, string source, InputLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(limits);
+
+        // UTF-8 takes at most 3 bytes per UTF-16 char, so only near the limit is counting needed.
+        if (text.Length * 3L > limits.MaxBytes && Encoding.UTF8.GetByteCount(text) > limits.MaxBytes)
+        {
+            throw TooLarge(source, limits, Encoding.UTF8.GetByteCount(text));
+        }
+
+        return text;
+    }
+
+    /// <summary>Decodes UTF-8 strictly; the first invalid byte is reported with its offset and line.</summary>
+    /// <exception cref="InputRefusedException">The bytes are not UTF-8.</exception>
+    public static string Decode(ReadOnlySpan<byte> bytes, string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var body = bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
+        var offset = bytes.Length - body.Length;
+        var chars = new char[body.Length];
+        var status = Utf8.ToUtf16(body, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
+        if (status != OperationStatus.Done)
+        {
+            var at = offset + bytesRead;
+            var line = bytes[..at].Count((byte)'\n') + 1;
+            throw new InputRefusedException(
+                source,
+                line,
+                $"text that is not UTF-8 at byte {at} (0x{bytes[at]:X2})",
+                "a file saved as UTF-8");
+        }
+
+        return new string(chars, 0, charsWritten);
+    }
+
+    private static InputRefusedException TooLarge(string source, InputLimits limits, long? size) => new(
+        source,
+        null,
+        size is { } s ? $"a {limits.Kind} of {s} bytes, larger than the {limits.MaxBytesText} a reader accepts" : $"a {limits.Kind} larger than the {limits.MaxBytesText} a reader accepts",
+        $"a {limits.Kind} of at most {limits.MaxBytesText}");
+}

@@ -1,0 +1,93 @@
+using System.Text;
+using System.Text.Json;
+
+namespace KoraInfra.Platform.Input;
+
+/// <summary>
+/// Proves JSON text (one document, or one per line) within <see cref="InputLimits"/> in one
+/// streaming pass before it is turned into objects: depth, values in all, entries per object or
+/// array, and string length. Invalid JSON is left to the reader that parses it, which says what
+/// it expected.
+/// </summary>
+public static class BoundedJson
+{
+    /// <summary>Throws <see cref="InputRefusedException"/> naming <paramref name="source"/> and the line when a limit is crossed.</summary>
+    public static void Check(string text, string source, InputLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(limits);
+        BoundedInput.Check(text, source, limits);
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
+        {
+            // One more than the limit, so crossing it is this check's clear refusal, not the reader's.
+            MaxDepth = limits.MaxDepth + 1,
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowMultipleValues = true,
+        });
+        var open = new List<int>();
+        var keys = new List<HashSet<string>?>();
+        long values = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                var token = reader.TokenType;
+                if (token is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                {
+                    open.RemoveAt(open.Count - 1);
+                    keys.RemoveAt(keys.Count - 1);
+                    continue;
+                }
+
+                if (++values > limits.MaxNodes)
+                {
+                    Refuse(bytes, reader.TokenStartIndex, source, $"more than {limits.MaxNodes} JSON values", $"a {limits.Kind} of at most {limits.MaxNodes} values");
+                }
+
+                // A key twice in one object: readers disagree on which copy counts, and some throw.
+                if (token == JsonTokenType.PropertyName && keys.Count > 0 && keys[^1] is { } names && !names.Add(reader.GetString()!))
+                {
+                    Refuse(bytes, reader.TokenStartIndex, source, $"the key '{Shorten(reader.GetString()!)}' twice in one object", "each key once in an object");
+                }
+
+                if (token != JsonTokenType.PropertyName && open.Count > 0 && ++open[^1] > limits.MaxItems)
+                {
+                    Refuse(bytes, reader.TokenStartIndex, source, $"an object or array of more than {limits.MaxItems} entries", $"at most {limits.MaxItems} entries in one object or array");
+                }
+
+                if (token is JsonTokenType.String or JsonTokenType.PropertyName
+                    && reader.ValueSpan.Length > limits.MaxStringLength
+                    && reader.GetString()!.Length > limits.MaxStringLength)
+                {
+                    Refuse(bytes, reader.TokenStartIndex, source, $"a string longer than {limits.MaxStringLength} characters", $"strings of at most {limits.MaxStringLength} characters");
+                }
+
+                if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    if (open.Count >= limits.MaxDepth)
+                    {
+                        Refuse(bytes, reader.TokenStartIndex, source, $"objects or arrays nested more than {limits.MaxDepth} deep", $"at most {limits.MaxDepth} levels of nesting");
+                    }
+
+                    open.Add(0);
+                    keys.Add(token == JsonTokenType.StartObject ? new HashSet<string>(StringComparer.Ordinal) : null);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Broken JSON: the format's own reader reports it with its expectations.
+        }
+    }
+
+    private static string Shorten(string key) => key.Length <= 80 ? key : key[..80] + "...";
+
+    private static void Refuse(byte[] bytes, long tokenStart, string source, string found, string expected)
+    {
+        var at = (int)Math.Min(tokenStart, bytes.Length);
+        var line = bytes.AsSpan(0, at).Count((byte)'\n') + 1;
+        throw new InputRefusedException(source, line, found, expected);
+    }
+}

@@ -1,0 +1,176 @@
+using System.Text.RegularExpressions;
+
+namespace KoraInfra.Platform.Settings;
+
+/// <summary>
+/// Judges a value by its shape alone: the well-known forms of credentials (a private key, a URL
+/// or connection string carrying a password, a token with a vendor's prefix), and long random
+/// strings that look like keys. Each answer says why, in words that never repeat the value.
+/// </summary>
+internal static partial class SecretValueShapes
+{
+    private const int MinRandomLength = 24;
+    private const int MaxTokenLength = 4096;
+
+    /// <summary>Why <paramref name="value"/> looks like a credential, or null when its shape says nothing.</summary>
+    public static string? Recognise(string value, string keyName)
+    {
+        if (PemPrivateKey().IsMatch(value))
+        {
+            return "it holds a PEM private key block";
+        }
+
+        if (UrlCredentials().Match(value) is { Success: true } url && !IsReference(url.Groups["password"].Value))
+        {
+            return "it is a URL with a password in it (scheme://user:password@host)";
+        }
+
+        if (ConnectionStringSecret().Match(value) is { Success: true } field && !IsReference(field.Groups["value"].Value))
+        {
+            return $"it is a connection string with {field.Groups["field"].Value}=";
+        }
+
+        if (Jwt().IsMatch(value))
+        {
+            return "it is a JSON Web Token";
+        }
+
+        if (VendorToken().Match(value) is { Success: true } token)
+        {
+            return $"it has the form of {VendorOf(token.Value)}";
+        }
+
+        if (AzureStorageKey().IsMatch(value))
+        {
+            return "it has the form of an Azure storage account key (88 base64 characters)";
+        }
+
+        foreach (var candidate in Tokens().Matches(value).Select(m => m.Value))
+        {
+            if (RandomShape(candidate, keyName) is { } random)
+            {
+                return random;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a value is plainly a setting rather than a credential: a number, a duration or size,
+    /// a flag, a path, a URL without credentials, an id, or a reference to where a secret lives.
+    /// </summary>
+    public static bool IsPlainSetting(string value)
+    {
+        var text = value.Trim();
+        return text.Length == 0
+            || PlainSetting().IsMatch(text)
+            || Guid.TryParse(text, out _)
+            || IsReference(text)
+            || ((text.StartsWith('/') || text.StartsWith("./", StringComparison.Ordinal)) && !text.Any(char.IsWhiteSpace))
+            || (text.Contains("://", StringComparison.Ordinal) && !UrlCredentials().IsMatch(text) && !text.Any(char.IsWhiteSpace));
+    }
+
+    // ${VAR}, $(VAR) and vault references name where a secret lives.
+    private static bool IsReference(string text) => Reference().IsMatch(text);
+
+    private static string? RandomShape(string token, string keyName)
+    {
+        if (token.Length < MinRandomLength || token.Length > MaxTokenLength
+            || IsPlainSetting(token)
+            || token.StartsWith('/')
+            || token.Contains("://", StringComparison.Ordinal)
+            || Digest().IsMatch(token)
+            || HostName().IsMatch(token)
+            || IsSeparatedIdentifier(token))
+        {
+            return null;
+        }
+
+        var digits = token.Count(char.IsAsciiDigit);
+        var letters = token.Count(char.IsAsciiLetter);
+        if (Hex().IsMatch(token))
+        {
+            // Commit ids and content digests are long hex too; a key under such a name is not judged here.
+            return token.Length >= 32 && digits > 0 && letters > 0 && !DigestKeyName().IsMatch(keyName)
+                ? $"it is a long hexadecimal string ({token.Length} characters), the form of a key"
+                : null;
+        }
+
+        var entropy = ShannonEntropy(token);
+        var mixed = (token.Any(char.IsAsciiLetterUpper) && token.Any(char.IsAsciiLetterLower))
+            || token.Contains('+', StringComparison.Ordinal) || token.Contains('=', StringComparison.Ordinal)
+            || digits * 5 >= token.Length;
+        return entropy >= 3.6 && digits >= 2 && letters > 0 && mixed
+            ? $"it is a high-entropy string ({token.Length} characters, {entropy:0.0} bits per character), the form of a generated key or token"
+            : null;
+    }
+
+    // "kora-tools-1.4.0-2a1e2cd9f8b7", "N8N_RUNNERS_AUTH_TOKEN_FILE": words joined by separators,
+    // none long enough to be a key on its own.
+    private static bool IsSeparatedIdentifier(string token)
+    {
+        // Not '/': base64 keys hold it, and a key cut at each '/' would pass for words.
+        var segments = token.Split(['-', '_', '.', ':', '@'], StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length >= 2 && segments.Max(s => s.Length) < 16;
+    }
+
+    private static double ShannonEntropy(string text)
+    {
+        var counts = new Dictionary<char, int>();
+        foreach (var c in text)
+        {
+            counts[c] = counts.GetValueOrDefault(c) + 1;
+        }
+
+        return -counts.Values.Sum(n => (double)n / text.Length * Math.Log2((double)n / text.Length));
+    }
+
+    private static string VendorOf(string token) => token switch
+    {
+        _ when token.StartsWith("AKIA", StringComparison.Ordinal) || token.StartsWith("ASIA", StringComparison.Ordinal) => "an AWS access key id",
+        _ when token.StartsWith("xox", StringComparison.Ordinal) => "a Slack token",
+        _ when token.StartsWith("sk_live_", StringComparison.Ordinal) => "a Stripe secret key",
+        _ when token.StartsWith("glpat-", StringComparison.Ordinal) => "a GitLab token",
+        _ => "a GitHub token",
+    };
+
+    [GeneratedRegex("-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----")]
+    private static partial Regex PemPrivateKey();
+
+    [GeneratedRegex(@"\b[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]*:(?<password>[^/\s@]+)@[^\s/]")]
+    private static partial Regex UrlCredentials();
+
+    [GeneratedRegex(@"(?i)(?:^|[;,\s])(?<field>password|pwd|accountkey|sharedaccesskey|sharedaccesssignature|client_secret|clientsecret)\s*=\s*(?<value>[^;,\s]+)")]
+    private static partial Regex ConnectionStringSecret();
+
+    [GeneratedRegex(@"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*")]
+    private static partial Regex Jwt();
+
+    [GeneratedRegex(@"\b(?:(?:AKIA|ASIA)[0-9A-Z]{16}\b|(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9_]{20,}|github_pat_[A-Za-z0-9_]{22,}|xox[abprs]-[A-Za-z0-9-]{10,}|sk_live_[A-Za-z0-9]{16,}|glpat-[A-Za-z0-9_-]{20,})")]
+    private static partial Regex VendorToken();
+
+    [GeneratedRegex(@"^[A-Za-z0-9+/]{86}==$")]
+    private static partial Regex AzureStorageKey();
+
+    [GeneratedRegex(@"[^\s""'`,;()\[\]{}<>]+")]
+    private static partial Regex Tokens();
+
+    [GeneratedRegex(@"(?i)^(-?\d+(\.\d+)?([eE][+-]?\d+)?|\d+(\.\d+)?(ns|us|ms|s|m|h|d|w|y|ki|mi|gi|ti|k|kb|mb|gb|%)|true|false|yes|no|on|off|enabled|disabled|none|null|required|optional|auto|strict)$")]
+    private static partial Regex PlainSetting();
+
+    [GeneratedRegex(@"^(\$\{[^}]+\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|@Microsoft\.KeyVault\(.+\)|(azurekeyvault|vault|secretref|keyvault)://\S+)$")]
+    private static partial Regex Reference();
+
+    [GeneratedRegex(@"(?i)(sha256|sha384|sha512|sha1):[0-9a-f]{16,}")]
+    private static partial Regex Digest();
+
+    [GeneratedRegex(@"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")]
+    private static partial Regex HostName();
+
+    [GeneratedRegex(@"^([0-9a-f]+|[0-9A-F]+)$")]
+    private static partial Regex Hex();
+
+    [GeneratedRegex("(?i)(sha|digest|commit|hash|checksum|revision|etag|fingerprint)")]
+    private static partial Regex DigestKeyName();
+}

@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using KoraInfra.Platform.Input;
+using KoraInfra.Platform.Policy.Snapshots;
+using KoraInfra.Platform.Release.Audit;
+using KoraInfra.Platform.Release.Gates;
+using KoraInfra.Platform.Release.Manifest;
+using KoraInfra.Platform.Release.Signing;
+using KoraInfra.Platform.Settings;
+
+namespace KoraInfra.Fuzz;
+
+/// <summary>
+/// One harness per reader of untrusted input. Each hands the reader arbitrary bytes and lets only
+/// that reader's documented refusal pass; any other exception, a hang or a crash is a finding.
+/// </summary>
+internal static class Harnesses
+{
+    /// <summary>The harnesses by name, as scripts/fuzz and the corpus directories name them.</summary>
+    public static IReadOnlyDictionary<string, Action<byte[]>> All { get; } = new Dictionary<string, Action<byte[]>>(StringComparer.Ordinal)
+    {
+        ["stack-file"] = StackFile,
+        ["pulumi-config"] = PulumiConfig,
+        ["snapshot"] = Snapshot,
+        ["release-document"] = ReleaseDocument,
+        ["audit-log"] = AuditLog,
+        ["signed-manifest"] = SignedManifest,
+    };
+
+    // A key made for this run: the harness proves the verifier refuses cleanly, not that a signature holds.
+    private static readonly ECDsa TrustedKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    // A stack file is read and bound exactly as kora validate does; problems are its refusals.
+    private static void StackFile(byte[] input) =>
+        StackSettingsBinder.Bind(StackFileReader.Read("Pulumi.dev.yaml", input));
+
+    // PULUMI_CONFIG as the engine would hand it: the bytes as the variable's text.
+    private static void PulumiConfig(byte[] input)
+    {
+        if (Text(input) is { } text)
+        {
+            StackSettingsBinder.Bind(PulumiConfigReader.Read("dev", text, "[\"kora-infra:kubeconfig\"]"));
+        }
+    }
+
+    private static void Snapshot(byte[] input)
+    {
+        if (Text(input) is not { } text)
+        {
+            return;
+        }
+
+        try
+        {
+            SnapshotReader.Read(text, "fuzz.json");
+        }
+        catch (PolicyInputException)
+        {
+        }
+    }
+
+    private static void ReleaseDocument(byte[] input)
+    {
+        if (Text(input) is not { } text)
+        {
+            return;
+        }
+
+        foreach (var read in new Action[]
+        {
+            () => ReleaseJson.Read<PromotionEvidence>(text, "evidence"),
+            () => ReleaseJson.Read<ReleaseManifest>(text, "manifest"),
+            () => ReleaseJson.Read<DsseEnvelope>(text, "envelope"),
+            () => ReleaseJson.Read<AuditHead>(text, "head"),
+        })
+        {
+            try
+            {
+                read();
+            }
+            catch (ReleaseDocumentException)
+            {
+            }
+        }
+    }
+
+    // The verifier's refusals are its result, not exceptions.
+    private static void SignedManifest(byte[] input)
+    {
+        if (Text(input) is { } text)
+        {
+            ReleaseManifestVerifier.Verify(text, TrustedKey, "prod");
+        }
+    }
+
+    private static void AuditLog(byte[] input)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "kora-fuzz-audit-" + Environment.ProcessId);
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, "deploy-audit.jsonl");
+        File.WriteAllBytes(path, input);
+        try
+        {
+            new DeployAuditLog(path, TimeProvider.System).Verify();
+        }
+        catch (InputRefusedException)
+        {
+        }
+    }
+
+    // Strict UTF-8, as the file readers decode; bytes that are not UTF-8 are refused there, not here.
+    private static string? Text(byte[] input)
+    {
+        try
+        {
+            return BoundedInput.Decode(input, "fuzz");
+        }
+        catch (InputRefusedException)
+        {
+            return null;
+        }
+    }
+}
