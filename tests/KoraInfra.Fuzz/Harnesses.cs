@@ -100,7 +100,7 @@ internal static class Harnesses
         File.WriteAllBytes(path, input);
         try
         {
-            new DeployAuditLog(path, TimeProvider.System).Verify();
+            new DeployAuditLog(path, TimeProvider.System, TrustedKey).Verify();
         }
         catch (InputRefusedException)
         {

@@ -35,7 +35,8 @@ public sealed class FuzzFindingTests
         var path = Path.Combine(Directory.CreateTempSubdirectory("kora-audit-").FullName, "deploy-audit.jsonl");
         File.WriteAllText(path, "{\"sequence\": 1, \"who\": \"a\", \"who\": \"b\"}\n");
 
-        var verification = new DeployAuditLog(path, TimeProvider.System).Verify();
+        using var key = KoraInfra.TestCases.ReleaseFixtures.NewKey();
+        var verification = new DeployAuditLog(path, TimeProvider.System, key).Verify();
 
         Assert.Contains(verification.Problems, p => p.StartsWith("line 1: not a readable entry", StringComparison.Ordinal) && p.Contains("'who' twice", StringComparison.Ordinal));
     }

@@ -95,7 +95,8 @@ public sealed class ReaderLimitsTests
         var path = Path.Combine(Directory.CreateTempSubdirectory("kora-audit-").FullName, "deploy-audit.jsonl");
         File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes("{\"sequence\": 1}\n{\"who\": \"Jos"), 0xE9, .. Encoding.UTF8.GetBytes("\"}\n")]);
 
-        var refused = Assert.Throws<InputRefusedException>(() => new DeployAuditLog(path, TimeProvider.System).Verify());
+        using var key = KoraInfra.TestCases.ReleaseFixtures.NewKey();
+        var refused = Assert.Throws<InputRefusedException>(() => new DeployAuditLog(path, TimeProvider.System, key).Verify());
 
         Assert.Equal(("deploy-audit.jsonl", 2), (refused.Problem.Source, refused.Problem.Line));
         Assert.Contains("not UTF-8 at byte 28", refused.Problem.Found, StringComparison.Ordinal);

@@ -6,8 +6,12 @@ using Microsoft.Extensions.Time.Testing;
 namespace KoraInfra.Platform.Tests.Properties;
 
 /// <summary>Any change to a deploy audit log, anywhere, by anyone, is detected.</summary>
-public sealed class AuditChainProperties
+public sealed class AuditChainProperties : IDisposable
 {
+    // The release key signs every entry (issue 11); a rewrite without it is caught by the
+    // signatures, any other change by the chain.
+    private readonly System.Security.Cryptography.ECDsa _key = ReleaseFixtures.NewKey();
+
     private enum Tamper
     {
         ReplaceCharacter,
@@ -94,10 +98,12 @@ public sealed class AuditChainProperties
         }
     }
 
-    private static DeployAuditLog LogWith(string dir, int entries)
+    public void Dispose() => _key.Dispose();
+
+    private DeployAuditLog LogWith(string dir, int entries)
     {
         var time = new FakeTimeProvider(ReleaseFixtures.Now);
-        var log = new DeployAuditLog(Path.Combine(dir, "audit.jsonl"), time);
+        var log = new DeployAuditLog(Path.Combine(dir, "audit.jsonl"), time, _key);
         for (var i = 0; i < entries; i++)
         {
             log.Append(new DeployAuditEntry

@@ -30,12 +30,12 @@ public sealed class GateProperties
                     RtmP0 = complete.RtmP0! with { Complete = rtm },
                 };
 
-                var report = RcPromotionGate.Evaluate(candidate);
+                var report = RcPromotionGate.Evaluate(candidate, ReleaseFixtures.Context());
 
                 var everything = approvalMask == (1 << approvals) - 1 && passedMask == (1 << evidence) - 1 && findings == 0 && scorecard && rtm;
                 Assert.Equal(everything, report.Passed);
                 Assert.Equal(report.Passed, report.Failures.Count == 0);
-                Assert.Equal(report.Conditions.Select(c => c.ToString()), RcPromotionGate.Evaluate(candidate).Conditions.Select(c => c.ToString()));
+                Assert.Equal(report.Conditions.Select(c => c.ToString()), RcPromotionGate.Evaluate(candidate, ReleaseFixtures.Context()).Conditions.Select(c => c.ToString()));
             });
     }
 }

@@ -59,8 +59,14 @@ public sealed class GateConditionBoundaryTests
 
         var report = ProdDeployGate.Evaluate(Prod() with { Images = [Api] }, approvedRc, ProdContext(approvedRc));
 
-        var failure = Single(report, "validated-artifact");
+        var failure = report.Conditions.Single(c => c.Id == "validated-artifact");
+        Assert.False(failure.Met);
         Assert.Equal($"image '{Worker.Name}' of the RC is not deployed", failure.Missing);
+        // The restore drill's record ran against the RC's images, not this image set: it does not count either.
+        var drill = report.Conditions.Single(c => c.Id == "restore-drill-within-rpo-rto");
+        Assert.False(drill.Met);
+        Assert.Contains("is for another release", drill.Missing, StringComparison.Ordinal);
+        Assert.Equal(["validated-artifact", "restore-drill-within-rpo-rto"], report.Failures.Select(c => c.Id));
     }
 
     [Fact]
