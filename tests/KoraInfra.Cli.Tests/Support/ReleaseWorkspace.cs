@@ -97,6 +97,13 @@ internal sealed class ReleaseWorkspace : IDisposable
     public KoraRun Rollback(string stack, string who = "oncall-dana") =>
         Publish(Kora(["rollback", "--stack", stack, "--who", who, "--key-file", SigningKey, "--project-dir", Project, .. Anchor()]));
 
+    /// <summary>
+    /// <c>kora rotation &lt;verb&gt;</c> on a stack with the store's head, as the rotation workflow runs it:
+    /// <c>record</c> signs with the signing key, <c>check</c> and <c>pending</c> verify with the public key.
+    /// </summary>
+    public KoraRun Rotation(string verb, string stack, params string[] extra) =>
+        Publish(Kora(["rotation", verb, "--stack", stack, "--key-file", verb == "record" ? SigningKey : VerifyKey, "--project-dir", Project, .. Anchor(), .. extra]));
+
     public KoraRun VerifyPlan(string plan, string binding) =>
         Publish(Kora(["release", "verify-plan", "--stack", "prod", "--plan", plan, "--binding", binding, "--who", "release-bot", "--key-file", SigningKey, "--project-dir", Project, .. Anchor()]));
 
