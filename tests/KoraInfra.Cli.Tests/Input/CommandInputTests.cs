@@ -47,7 +47,7 @@ public sealed class CommandInputTests
     {
         var file = Write(name, content);
 
-        var run = Kora.Run("audit", "verify", "--audit-log", file);
+        var run = Kora.Run("audit", "verify", "--audit-log", file, "--key-file", VerificationKeyFile());
 
         // An empty log without a head is a log nothing was written to yet: intact.
         Assert.Contains(run.ExitCode, name == "empty" ? new[] { ExitCodes.Ok } : [ExitCodes.Findings, ExitCodes.UsageError]);
@@ -62,7 +62,8 @@ public sealed class CommandInputTests
     {
         var file = Write("not utf-8", "\u00ff\u00fe{}");
 
-        var run = Kora.Run(command, verb, option, file);
+        // The audit log is read only with the release key that verifies its signatures.
+        var run = command == "audit" ? Kora.Run(command, verb, option, file, "--key-file", VerificationKeyFile()) : Kora.Run(command, verb, option, file);
 
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
         Assert.Contains("not UTF-8 at byte 0", run.Error, StringComparison.Ordinal);
@@ -74,7 +75,7 @@ public sealed class CommandInputTests
     {
         var dir = Directory.CreateTempSubdirectory("kora-input-").FullName;
 
-        foreach (var args in new[] { new[] { "policy", "report", "--input", dir }, ["gate", "check", "--evidence", dir], ["audit", "verify", "--audit-log", dir] })
+        foreach (var args in new[] { new[] { "policy", "report", "--input", dir }, ["gate", "check", "--evidence", dir], ["audit", "verify", "--audit-log", dir, "--key-file", VerificationKeyFile()] })
         {
             var run = Kora.Run(args);
 
@@ -106,6 +107,15 @@ public sealed class CommandInputTests
         Assert.DoesNotContain("defect", run.All, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.All, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", run.All, StringComparison.Ordinal);
+    }
+
+    // A public key made at run time: enough to read a log, never to sign one.
+    private static string VerificationKeyFile()
+    {
+        using var key = KoraInfra.TestCases.ReleaseFixtures.NewKey();
+        var path = Path.Combine(Directory.CreateTempSubdirectory("kora-input-key-").FullName, "release.pub.pem");
+        File.WriteAllText(path, key.ExportSubjectPublicKeyInfoPem());
+        return path;
     }
 
     private static string Write(string name, string content)

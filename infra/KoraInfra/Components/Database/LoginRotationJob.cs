@@ -26,62 +26,27 @@ internal sealed class LoginRotationJob
 
         var secret = new KubernetesSecret($"{name}-credentials", new SecretArgs
         {
-            Metadata = new ObjectMetaArgs { Name = plan.SecretName, Namespace = args.Namespace, Labels = Labels(plan) },
+            Metadata = new ObjectMetaArgs { Name = plan.SecretName, Namespace = args.Namespace, Labels = KoraToolJob.Labels(plan.Labels) },
             Type = "Opaque",
             StringData = data,
         }, new CustomResourceOptions { Parent = parent, Provider = provider });
 
-        var env = new InputList<EnvVarArgs> { FromSecret(plan.ConnectionVariable, plan.SecretName, plan.ConnectionKey) };
+        var env = new InputList<EnvVarArgs> { KoraToolJob.FromSecret(plan.ConnectionVariable, plan.SecretName, plan.ConnectionKey) };
         foreach (var (variable, key) in plan.Passwords)
         {
-            env.Add(FromSecret(variable, plan.SecretName, key));
+            env.Add(KoraToolJob.FromSecret(variable, plan.SecretName, key));
         }
 
         var annotations = new InputMap<string> { { LoginRotationJobPlan.FingerprintAnnotation, plan.RotationFingerprint } };
         Job = new KubernetesJob(name, new JobArgs
         {
-            Metadata = new ObjectMetaArgs { Namespace = args.Namespace, Labels = Labels(plan), Annotations = annotations },
-            Spec = new JobSpecArgs
-            {
-                BackoffLimit = plan.BackoffLimit,
-                ActiveDeadlineSeconds = plan.ActiveDeadlineSeconds,
-                Template = new PodTemplateSpecArgs
-                {
-                    Metadata = new ObjectMetaArgs { Labels = Labels(plan), Annotations = annotations },
-                    Spec = new PodSpecArgs
-                    {
-                        RestartPolicy = "Never",
-                        AutomountServiceAccountToken = false,
-                        SecurityContext = new PodSecurityContextArgs
-                        {
-                            RunAsNonRoot = true,
-                            SeccompProfile = new SeccompProfileArgs { Type = "RuntimeDefault" },
-                        },
-                        Containers =
-                        {
-                            new ContainerArgs
-                            {
-                                Name = "rotate-logins",
-                                Image = plan.Image,
-                                Args = plan.Args.ToList(),
-                                Env = env,
-                                SecurityContext = new SecurityContextArgs
-                                {
-                                    AllowPrivilegeEscalation = false,
-                                    ReadOnlyRootFilesystem = true,
-                                    RunAsNonRoot = true,
-                                    Capabilities = new CapabilitiesArgs { Drop = { "ALL" } },
-                                },
-                                Resources = new ResourceRequirementsArgs
-                                {
-                                    Requests = { { "cpu", "100m" }, { "memory", "128Mi" } },
-                                    Limits = { { "cpu", "500m" }, { "memory", "256Mi" } },
-                                },
-                            },
-                        },
-                    },
-                },
-            },
+            Metadata = new ObjectMetaArgs { Namespace = args.Namespace, Labels = KoraToolJob.Labels(plan.Labels), Annotations = annotations },
+            Spec = KoraToolJob.Spec(
+                new ContainerArgs { Name = "rotate-logins", Image = plan.Image, Args = plan.Args.ToList(), Env = env },
+                KoraToolJob.Labels(plan.Labels),
+                annotations,
+                plan.BackoffLimit,
+                plan.ActiveDeadlineSeconds),
         }, new CustomResourceOptions
         {
             Parent = parent,
@@ -92,21 +57,4 @@ internal sealed class LoginRotationJob
     }
 
     public KubernetesJob Job { get; }
-
-    private static EnvVarArgs FromSecret(string variable, string secretName, string key) => new()
-    {
-        Name = variable,
-        ValueFrom = new EnvVarSourceArgs { SecretKeyRef = new SecretKeySelectorArgs { Name = secretName, Key = key } },
-    };
-
-    private static InputMap<string> Labels(LoginRotationJobPlan plan)
-    {
-        var labels = new InputMap<string>();
-        foreach (var (key, value) in plan.Labels)
-        {
-            labels.Add(key, value);
-        }
-
-        return labels;
-    }
 }

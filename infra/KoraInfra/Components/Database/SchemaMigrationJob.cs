@@ -25,7 +25,7 @@ internal sealed class SchemaMigrationJob
             {
                 Name = plan.SecretName,
                 Namespace = args.Namespace,
-                Labels = Labels(plan),
+                Labels = KoraToolJob.Labels(plan.Labels),
             },
             Type = "Opaque",
             StringData = { { plan.SecretKey, connectionString } },
@@ -47,71 +47,21 @@ internal sealed class SchemaMigrationJob
         Job = new KubernetesJob(name, new JobArgs
         {
             // No fixed name: Pulumi names it, so a replacement is created before the old one goes.
-            Metadata = new ObjectMetaArgs { Namespace = args.Namespace, Labels = Labels(plan), Annotations = annotations },
-            Spec = new JobSpecArgs
-            {
-                BackoffLimit = plan.BackoffLimit,
-                ActiveDeadlineSeconds = plan.ActiveDeadlineSeconds,
-                Template = new PodTemplateSpecArgs
+            Metadata = new ObjectMetaArgs { Namespace = args.Namespace, Labels = KoraToolJob.Labels(plan.Labels), Annotations = annotations },
+            Spec = KoraToolJob.Spec(
+                new ContainerArgs
                 {
-                    Metadata = new ObjectMetaArgs { Labels = Labels(plan), Annotations = annotations },
-                    Spec = new PodSpecArgs
-                    {
-                        RestartPolicy = "Never",
-                        AutomountServiceAccountToken = false,
-                        SecurityContext = new PodSecurityContextArgs
-                        {
-                            RunAsNonRoot = true,
-                            SeccompProfile = new SeccompProfileArgs { Type = "RuntimeDefault" },
-                        },
-                        Containers =
-                        {
-                            new ContainerArgs
-                            {
-                                Name = "migrate",
-                                Image = plan.Image,
-                                Args = plan.Args.ToList(),
-                                Env =
-                                {
-                                    new EnvVarArgs
-                                    {
-                                        Name = plan.ConnectionVariable,
-                                        ValueFrom = new EnvVarSourceArgs
-                                        {
-                                            SecretKeyRef = new SecretKeySelectorArgs { Name = plan.SecretName, Key = plan.SecretKey },
-                                        },
-                                    },
-                                },
-                                SecurityContext = new SecurityContextArgs
-                                {
-                                    AllowPrivilegeEscalation = false,
-                                    ReadOnlyRootFilesystem = true,
-                                    RunAsNonRoot = true,
-                                    Capabilities = new CapabilitiesArgs { Drop = { "ALL" } },
-                                },
-                                Resources = new ResourceRequirementsArgs
-                                {
-                                    Requests = { { "cpu", "100m" }, { "memory", "128Mi" } },
-                                    Limits = { { "cpu", "500m" }, { "memory", "256Mi" } },
-                                },
-                            },
-                        },
-                    },
+                    Name = "migrate",
+                    Image = plan.Image,
+                    Args = plan.Args.ToList(),
+                    Env = { KoraToolJob.FromSecret(plan.ConnectionVariable, plan.SecretName, plan.SecretKey) },
                 },
-            },
+                KoraToolJob.Labels(plan.Labels),
+                annotations,
+                plan.BackoffLimit,
+                plan.ActiveDeadlineSeconds),
         }, options);
     }
 
     public KubernetesJob Job { get; }
-
-    private static InputMap<string> Labels(MigrationJobPlan plan)
-    {
-        var labels = new InputMap<string>();
-        foreach (var (key, value) in plan.Labels)
-        {
-            labels.Add(key, value);
-        }
-
-        return labels;
-    }
 }
