@@ -29,7 +29,8 @@ db=kora_bench
 sql() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 
 sql -d postgres -c "CREATE DATABASE $db"
-for migration in "$root"/db/migrations/V*.sql; do
+# In version order (V10 after V9), as the migrator applies them.
+for migration in $(printf '%s\n' "$root"/db/migrations/V*.sql | sort -V); do
   # Each file in its own transaction, as the migrator runs them.
   sql -d "$db" -1 -f "$migration" >/dev/null
 done
@@ -37,6 +38,8 @@ done
 # superuser shortcuts in the privilege checks), so the comparison isolates what RLS costs. It
 # exists only in this throwaway cluster.
 sql -d "$db" -c "CREATE ROLE kora_bench_bypass LOGIN NOSUPERUSER BYPASSRLS IN ROLE kora_app"
+# RLS on: the application logs in through one of its two rotation slots (V15), which acts as kora_app.
+sql -d "$db" -c "ALTER ROLE kora_app_a LOGIN"
 echo "loading 1.5 M rows ..."
 sql -d "$db" -f "$here/generate.sql"
 
@@ -67,7 +70,7 @@ compare() { # name, baseline scripts, rls scripts
     # shellcheck disable=SC2086
     offs+="$(cd "$here" && run kora_bench_bypass $off)"$'\n'
     # shellcheck disable=SC2086
-    ons+="$(cd "$here" && run kora_app $on)"$'\n'
+    ons+="$(cd "$here" && run kora_app_a $on)"$'\n'
   done
   local tps_off tps_on cpu_off cpu_on
   tps_off=$(printf '%s' "$offs" | awk '{ print $1 }' | median)
