@@ -1,3 +1,4 @@
+using KoraInfra.Platform.Database;
 using Pulumi;
 using Pulumi.Kubernetes.Types.Inputs.Batch.V1;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
@@ -24,8 +25,8 @@ internal static class KoraToolJob
         };
         container.Resources = new ResourceRequirementsArgs
         {
-            Requests = { { "cpu", "100m" }, { "memory", "128Mi" } },
-            Limits = { { "cpu", "500m" }, { "memory", "256Mi" } },
+            Requests = Labels(ToolJobResources.Requests),
+            Limits = Labels(ToolJobResources.Limits),
         };
         return new JobSpecArgs
         {
@@ -56,7 +57,7 @@ internal static class KoraToolJob
         ValueFrom = new EnvVarSourceArgs { SecretKeyRef = new SecretKeySelectorArgs { Name = secretName, Key = key } },
     };
 
-    /// <summary>A plan's labels as the SDK's input map.</summary>
+    /// <summary>A plan's string map (labels, resource quantities) as the SDK's input map.</summary>
     public static InputMap<string> Labels(IReadOnlyDictionary<string, string> labels)
     {
         var map = new InputMap<string>();

@@ -1,3 +1,4 @@
+using KoraInfra.Platform.Database;
 using KoraInfra.Platform.Database.Logins;
 using Pulumi;
 using Pulumi.Kubernetes.Types.Inputs.Batch.V1;
@@ -52,7 +53,7 @@ internal sealed class LoginRotationJob
             Parent = parent,
             Provider = provider,
             DependsOn = { secret, migration },
-            CustomTimeouts = new CustomTimeouts { Create = TimeSpan.FromSeconds(plan.ActiveDeadlineSeconds + 300) },
+            CustomTimeouts = new CustomTimeouts { Create = ToolJobResources.PulumiWait(plan.ActiveDeadlineSeconds) },
         });
     }
 

@@ -37,7 +37,7 @@ internal sealed class SchemaMigrationJob
             Parent = parent,
             Provider = provider,
             DependsOn = new InputList<Resource> { secret },
-            CustomTimeouts = new CustomTimeouts { Create = TimeSpan.FromSeconds(plan.ActiveDeadlineSeconds + 300) },
+            CustomTimeouts = new CustomTimeouts { Create = ToolJobResources.PulumiWait(plan.ActiveDeadlineSeconds) },
         };
         foreach (var prerequisite in prerequisites)
         {
