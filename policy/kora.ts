@@ -47,22 +47,50 @@ export interface KoraCommand {
 
 /**
  * KORA_CLI names kora: an executable, or a kora.dll run with `dotnet`. Without it, the build
- * output next to this pack is used, so `pulumi preview --policy-pack policy` works in a
- * checkout after `dotnet build`.
+ * output next to this pack is used (the same checkout as the pack, so `pulumi preview
+ * --policy-pack policy` works after `dotnet build`), and then a `kora` on PATH (the installed
+ * .NET tool: `dotnet tool install --global kora`).
  */
-export function findKora(env: NodeJS.ProcessEnv = process.env): KoraCommand {
+export function findKora(env: NodeJS.ProcessEnv = process.env, packDir: string = __dirname): KoraCommand {
     const configured = env.KORA_CLI;
-    const candidates = configured
-        ? [configured]
-        : ["Release", "Debug"].map(c => path.join(__dirname, "..", "infra", "KoraInfra.Cli", "bin", c, "net10.0", "kora.dll"));
-    for (const candidate of candidates) {
-        if (fs.existsSync(candidate)) {
-            return candidate.endsWith(".dll") ? { command: "dotnet", args: [candidate] } : { command: candidate, args: [] };
+    if (configured) {
+        if (fs.existsSync(configured)) {
+            return asCommand(configured);
+        }
+        throw new Error(`KORA_CLI is '${configured}', which does not exist; point it at the kora executable or kora.dll`);
+    }
+    const built = ["Release", "Debug"]
+        .map(c => path.join(packDir, "..", "infra", "KoraInfra.Cli", "bin", c, "net10.0", "kora.dll"))
+        .find(candidate => fs.existsSync(candidate));
+    const installed = built ? undefined : onPath("kora", env);
+    if (built ?? installed) {
+        return asCommand((built ?? installed)!);
+    }
+    throw new Error("kora is neither built nor installed: run 'dotnet build infra/KoraInfra.Cli -c Release' or "
+        + "'dotnet tool install --global kora --add-source <dir with the kora package>', or set KORA_CLI to the kora executable");
+}
+
+function asCommand(file: string): KoraCommand {
+    return file.endsWith(".dll") ? { command: "dotnet", args: [file] } : { command: file, args: [] };
+}
+
+/** The first executable named `name` in the PATH directories (with Windows' extensions there). */
+function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
+    const extensions = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD").split(";") : [""];
+    for (const dir of (env.PATH ?? "").split(path.delimiter).filter(d => d.length > 0)) {
+        for (const extension of extensions) {
+            const candidate = path.join(dir, name + extension);
+            try {
+                fs.accessSync(candidate, fs.constants.X_OK);
+                if (fs.statSync(candidate).isFile()) {
+                    return candidate;
+                }
+            } catch {
+                // Not here: the next directory.
+            }
         }
     }
-    throw new Error(configured
-        ? `KORA_CLI is '${configured}', which does not exist; point it at the kora executable or kora.dll`
-        : "kora is not built: run 'dotnet build infra/KoraInfra.Cli -c Release', or set KORA_CLI to the kora executable");
+    return undefined;
 }
 
 /** The rules and their levels in a stack (`kora policy rules`). Synchronous: a pack declares its policies when it loads. */
