@@ -19,6 +19,9 @@ public sealed partial class EnvironmentIsolation : PolicyRule
     public override PolicySeverity Severity => PolicySeverity.Critical;
 
     /// <inheritdoc />
+    public override PolicyScope Scope => PolicyScope.Resource;
+
+    /// <inheritdoc />
     public override EnforcementLevel LevelFor(EnvironmentProfile environment)
     {
         ArgumentNullException.ThrowIfNull(environment);

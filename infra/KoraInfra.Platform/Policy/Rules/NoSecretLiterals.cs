@@ -27,6 +27,9 @@ public sealed class NoSecretLiterals : PolicyRule
     public override IReadOnlyList<string> CheckovIds => ["CKV_K8S_35"];
 
     /// <inheritdoc />
+    public override PolicyScope Scope => PolicyScope.Resource;
+
+    /// <inheritdoc />
     public override EnforcementLevel LevelFor(EnvironmentProfile environment) => EnforcementLevel.Mandatory;
 
     /// <inheritdoc />
