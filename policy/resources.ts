@@ -1,7 +1,7 @@
 // Turns CrossGuard's view of a resource into kora's. During a preview some values are unknown:
 // @pulumi/policy's proxy throws when one is read, so the raw values are copied and each unknown
 // becomes the text "[unknown]", which no rule mistakes for a compliant value.
-import { PolicyResource } from "@pulumi/policy";
+import { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import { ResourceInput } from "./kora";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -35,5 +35,16 @@ export function toKora(resource: PolicyResource): ResourceInput {
         inputs: plain(resource.props) as Record<string, unknown>,
         parent: resource.parent?.urn,
         provider: resource.provider?.urn,
+    };
+}
+
+/** One resource as the engine registers it (validateResource), in kora's shape. */
+export function resourceToKora(args: ResourceValidationArgs): ResourceInput {
+    return {
+        type: args.type,
+        urn: args.urn,
+        inputs: plain(args.props) as Record<string, unknown>,
+        parent: args.opts?.parent,
+        provider: args.provider?.urn,
     };
 }

@@ -61,32 +61,41 @@ export class RunningPack {
         return info.getPoliciesList().map((p: any) => ({ name: p.getName(), level: levels[p.getEnforcementlevel()] }));
     }
 
+    /** The engine's question as it registers one resource (CrossGuard validateResource policies). */
+    async analyze(stack: string, r: TestResource): Promise<Diagnostic[]> {
+        const request = new messages.AnalyzeRequest();
+        request.setType(r.type);
+        request.setName(r.name);
+        request.setUrn(urnOf(stack, r));
+        request.setProperties(structs.Struct.fromJavaScript(r.props));
+        request.setOptions(new messages.AnalyzerResourceOptions());
+        if (r.provider) {
+            request.setProvider(providerOf(r.provider));
+        }
+        return diagnosticsOf(await this.call<any>("analyze", request));
+    }
+
+    /** The engine's question after every resource is known (CrossGuard validateStack policies). */
     async analyzeStack(stack: string, resources: TestResource[]): Promise<Diagnostic[]> {
         const request = new messages.AnalyzeStackRequest();
         request.setResourcesList(resources.map(r => {
             const resource = new messages.AnalyzerResource();
             resource.setType(r.type);
             resource.setName(r.name);
-            resource.setUrn(`urn:pulumi:${stack}::kora-infra::${r.type}::${r.name}`);
+            resource.setUrn(urnOf(stack, r));
             resource.setProperties(structs.Struct.fromJavaScript(r.props));
             resource.setOptions(new messages.AnalyzerResourceOptions());
             if (r.provider) {
-                const provider = new messages.AnalyzerProviderResource();
-                provider.setType(r.provider.type);
-                provider.setName(r.provider.name);
-                provider.setUrn(r.provider.urn);
-                provider.setProperties(structs.Struct.fromJavaScript({}));
-                resource.setProvider(provider);
+                resource.setProvider(providerOf(r.provider));
             }
             return resource;
         }));
-        const response = await this.call<any>("analyzeStack", request);
-        return response.getDiagnosticsList().map((d: any) => ({
-            policy: d.getPolicyname(),
-            level: levels[d.getEnforcementlevel()],
-            urn: d.getUrn(),
-            message: d.getMessage(),
-        }));
+        return diagnosticsOf(await this.call<any>("analyzeStack", request));
+    }
+
+    /** The pack's process id (to see which kora processes it started). */
+    get pid(): number {
+        return this.child.pid!;
     }
 
     stop(): void {
@@ -98,4 +107,24 @@ export class RunningPack {
         return new Promise((resolve, reject) =>
             this.client[method](request, (error: Error | null, response: T) => (error ? reject(error) : resolve(response))));
     }
+}
+
+export const urnOf = (stack: string, r: TestResource): string => `urn:pulumi:${stack}::kora-infra::${r.type}::${r.name}`;
+
+function providerOf(p: NonNullable<TestResource["provider"]>): unknown {
+    const provider = new messages.AnalyzerProviderResource();
+    provider.setType(p.type);
+    provider.setName(p.name);
+    provider.setUrn(p.urn);
+    provider.setProperties(structs.Struct.fromJavaScript({}));
+    return provider;
+}
+
+function diagnosticsOf(response: any): Diagnostic[] {
+    return response.getDiagnosticsList().map((d: any) => ({
+        policy: d.getPolicyname(),
+        level: levels[d.getEnforcementlevel()],
+        urn: d.getUrn(),
+        message: d.getMessage(),
+    }));
 }

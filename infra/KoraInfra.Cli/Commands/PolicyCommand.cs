@@ -26,6 +26,7 @@ public static class PolicyCommand
             Rules(),
             Eval(services),
             Report(services),
+            PolicyServeCommand.Create(services),
         };
     }
 
@@ -43,6 +44,7 @@ public static class PolicyCommand
                 ["rationale"] = r.Rationale,
                 ["severity"] = r.Severity.ToString().ToLowerInvariant(),
                 ["level"] = r.LevelFor(profile).ToCrossGuard(),
+                ["scope"] = r.Scope == PolicyScope.Resource ? "resource" : "stack",
                 ["checkov"] = new JsonArray(r.CheckovIds.Select(id => (JsonNode)id).ToArray()),
             }).ToArray());
             parse.InvocationConfiguration.Output.WriteLine(new JsonObject { ["stack"] = profile.StackName, ["rules"] = rules }.ToJsonString(Indented));

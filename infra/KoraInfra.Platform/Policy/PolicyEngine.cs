@@ -5,6 +5,19 @@ namespace KoraInfra.Platform.Policy;
 /// <summary>Evaluates the rule set over a stack. One engine for the CrossGuard pack, the tests and the reviewer's report.</summary>
 public static class PolicyEngine
 {
+    private static readonly IReadOnlyList<PolicyRule> ResourceRules = PolicyRules.All.Where(r => r.Scope == PolicyScope.Resource).ToList();
+    private static readonly IReadOnlyList<PolicyRule> StackRules = PolicyRules.All.Where(r => r.Scope == PolicyScope.Stack).ToList();
+
+    /// <summary>The rules of one scope, in id order.</summary>
+    public static IReadOnlyList<PolicyRule> RulesOf(PolicyScope scope) => scope == PolicyScope.Resource ? ResourceRules : StackRules;
+
+    /// <summary>
+    /// Evaluates the per-resource rules on one resource, as the engine registers it: what the
+    /// CrossGuard pack asks for each resource before it is created.
+    /// </summary>
+    public static PolicyEvaluation EvaluateResource(string stackName, ResourceSnapshot resource, DateTimeOffset now) =>
+        Evaluate(new StackSnapshot(stackName, [resource], []), now, ResourceRules);
+
     /// <summary>Evaluates every rule enabled in the stack's environment.</summary>
     /// <param name="stack">The stack's resources.</param>
     /// <param name="now">The evaluation time.</param>

@@ -26,6 +26,12 @@ public abstract class PolicyRule
     /// <summary>Where the rule is documented.</summary>
     public string HelpUri => $"docs/policy.md#{Id.ToLowerInvariant()}";
 
+    /// <summary>
+    /// Whether the rule judges one resource alone or needs the stack. A <see cref="PolicyScope.Resource"/>
+    /// rule must find on a stack exactly what it finds on each of its resources evaluated alone.
+    /// </summary>
+    public virtual PolicyScope Scope => PolicyScope.Stack;
+
     /// <summary>How the rule is enforced in an environment.</summary>
     public abstract EnforcementLevel LevelFor(EnvironmentProfile environment);
 

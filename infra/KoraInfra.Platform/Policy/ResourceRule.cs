@@ -6,6 +6,10 @@ public abstract class ResourceRule : PolicyRule
     /// <summary>The type tokens the rule applies to.</summary>
     protected abstract IReadOnlySet<string> Types { get; }
 
+    /// <inheritdoc />
+    /// <remarks>A check that looks at other resources of the stack overrides this with <see cref="PolicyScope.Stack"/>.</remarks>
+    public override PolicyScope Scope => PolicyScope.Resource;
+
     /// <summary>What is wrong with one resource (nothing when compliant).</summary>
     protected abstract IEnumerable<string> Check(ResourceSnapshot resource, PolicyContext context);
 

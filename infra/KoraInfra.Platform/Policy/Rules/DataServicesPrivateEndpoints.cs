@@ -37,6 +37,10 @@ public sealed class DataServicesPrivateEndpoints : ResourceRule
     protected override IReadOnlySet<string> Types { get; } = Services.Keys.ToHashSet(StringComparer.Ordinal);
 
     /// <inheritdoc />
+    /// <remarks>The endpoint and its zone group are other resources: only the stack can tell.</remarks>
+    public override PolicyScope Scope => PolicyScope.Stack;
+
+    /// <inheritdoc />
     public override EnforcementLevel LevelFor(EnvironmentProfile environment)
     {
         ArgumentNullException.ThrowIfNull(environment);

@@ -19,6 +19,9 @@ public sealed partial class EnvironmentIsolation : PolicyRule
     public override PolicySeverity Severity => PolicySeverity.Critical;
 
     /// <inheritdoc />
+    public override PolicyScope Scope => PolicyScope.Resource;
+
+    /// <inheritdoc />
     public override EnforcementLevel LevelFor(EnvironmentProfile environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -33,6 +36,7 @@ public sealed partial class EnvironmentIsolation : PolicyRule
         foreach (var resource in context.Stack.Resources)
         {
             var foreign = Json.Strings(resource.Inputs)
+                .Where(s => MayNameADataService(s.Value))
                 .SelectMany(s => DataServiceName().Matches(s.Value))
                 .Where(m => m.Groups["stack"].Value != own)
                 .Select(m => m.Value)
@@ -44,6 +48,11 @@ public sealed partial class EnvironmentIsolation : PolicyRule
             }
         }
     }
+
+    // Most strings name no data service at all: a plain search for the name's prefixes spares
+    // them the regex (each match still has to be one, below).
+    private static bool MayNameADataService(string value) =>
+        value.Contains("kv-", StringComparison.Ordinal) || value.Contains("psql-", StringComparison.Ordinal) || value.Contains("redis-", StringComparison.Ordinal);
 
     // Vaults, PostgreSQL servers and caches are named {kv|psql|redis}-{prefix}-{stack}-...
     [GeneratedRegex(@"\b(kv|psql|redis)-[a-z][a-z0-9]{1,7}-(?<stack>dev|staging|prod)\b")]

@@ -18,6 +18,9 @@ public sealed class ExplicitKubernetesProvider : PolicyRule
     public override PolicySeverity Severity => PolicySeverity.High;
 
     /// <inheritdoc />
+    public override PolicyScope Scope => PolicyScope.Resource;
+
+    /// <inheritdoc />
     public override EnforcementLevel LevelFor(EnvironmentProfile environment) => EnforcementLevel.Mandatory;
 
     /// <inheritdoc />

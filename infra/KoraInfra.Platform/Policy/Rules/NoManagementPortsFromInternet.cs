@@ -28,6 +28,9 @@ public sealed class NoManagementPortsFromInternet : PolicyRule
     public override IReadOnlyList<string> CheckovIds => ["CKV_AZURE_9", "CKV_AZURE_10"];
 
     /// <inheritdoc />
+    public override PolicyScope Scope => PolicyScope.Resource;
+
+    /// <inheritdoc />
     public override EnforcementLevel LevelFor(EnvironmentProfile environment) => EnforcementLevel.Mandatory;
 
     /// <inheritdoc />

@@ -27,12 +27,30 @@ public sealed class NoSecretLiterals : PolicyRule
     public override IReadOnlyList<string> CheckovIds => ["CKV_K8S_35"];
 
     /// <inheritdoc />
+    public override PolicyScope Scope => PolicyScope.Resource;
+
+    /// <inheritdoc />
     public override EnforcementLevel LevelFor(EnvironmentProfile environment) => EnforcementLevel.Mandatory;
 
     /// <inheritdoc />
     public override IEnumerable<Finding> Evaluate(PolicyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+
+        // The judgement is pure, and workloads of one stack repeat their variables (n8n's main,
+        // worker and webhook share theirs): each distinct name and value is judged once.
+        var judged = new Dictionary<(string, string), string?>();
+        string? Judge(string name, string value)
+        {
+            if (!judged.TryGetValue((name, value), out var why))
+            {
+                why = SecretLiteralDetector.Judge(name, value);
+                judged[(name, value)] = why;
+            }
+
+            return why;
+        }
+
         foreach (var configMap in context.Stack.OfType(TypeTokens.ConfigMap))
         {
             if (configMap.Property("data") is not JsonObject data)
@@ -42,7 +60,7 @@ public sealed class NoSecretLiterals : PolicyRule
 
             foreach (var (key, value) in data)
             {
-                if (Json.Text(value) is { } text && SecretLiteralDetector.Judge(key, text) is { } why)
+                if (Json.Text(value) is { } text && Judge(key, text) is { } why)
                 {
                     yield return new Finding(configMap.Urn, $"ConfigMap key '{key}' holds a secret-looking value ({why}); move it to a Secret");
                 }
@@ -56,7 +74,7 @@ public sealed class NoSecretLiterals : PolicyRule
                 foreach (var variable in (container.Container["env"] as JsonArray ?? []).OfType<JsonObject>())
                 {
                     var name = Json.Text(variable["name"]) ?? string.Empty;
-                    if (Json.Text(variable["value"]) is { Length: > 0 } value && SecretLiteralDetector.Judge(name, value) is { } why)
+                    if (Json.Text(variable["value"]) is { Length: > 0 } value && Judge(name, value) is { } why)
                     {
                         yield return new Finding(workload.Urn, $"container '{container.Name}' sets {name} to a secret-looking literal ({why}); use valueFrom.secretKeyRef or a _FILE variable");
                     }

@@ -19,6 +19,9 @@ public sealed class RequiredTags : PolicyRule
     public override PolicySeverity Severity => PolicySeverity.Medium;
 
     /// <inheritdoc />
+    public override PolicyScope Scope => PolicyScope.Resource;
+
+    /// <inheritdoc />
     public override EnforcementLevel LevelFor(EnvironmentProfile environment) => EnforcementLevel.Mandatory;
 
     /// <inheritdoc />

@@ -47,7 +47,10 @@ public static class SnapshotReader
         return (new StackSnapshot(stack, resources, findings), format);
     }
 
-    /// <summary>Builds resources from Pulumi resource states (<c>apitype.ResourceV3</c>-shaped objects).</summary>
+    /// <summary>
+    /// Builds resources from Pulumi resource states (<c>apitype.ResourceV3</c>-shaped objects). The
+    /// states' inputs and outputs move into the resources: pass states this reader may consume.
+    /// </summary>
     internal static List<ResourceSnapshot> FromStates(JsonArray? states, string origin, string where)
     {
         if (states is null)
@@ -66,13 +69,28 @@ public static class SnapshotReader
             resources.Add(new ResourceSnapshot(
                 type,
                 urn,
-                (state["inputs"] ?? state["props"])?.DeepClone() as JsonObject ?? [],
-                state["outputs"]?.DeepClone() as JsonObject ?? [],
+                Take(state, "inputs") ?? Take(state, "props") ?? [],
+                Take(state, "outputs") ?? [],
                 Json.TextOf(state["parent"]),
                 Json.TextOf(state["provider"])));
         }
 
         return resources;
+    }
+
+    /// <summary>
+    /// Moves an object out of a state the reader owns instead of copying it: a large export's
+    /// inputs and outputs are read once, not copied once more per resource.
+    /// </summary>
+    private static JsonObject? Take(JsonObject state, string key)
+    {
+        if (state[key] is not JsonObject value)
+        {
+            return null;
+        }
+
+        state.Remove(key);
+        return value;
     }
 
     private static (JsonNode? Root, SnapshotFormat Format) Detect(string text, string origin)

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Globalization;
+using KoraInfra.Platform.Input;
+using KoraInfra.Platform.Policy;
+using KoraInfra.Platform.Policy.Reports;
+using KoraInfra.Platform.Policy.Snapshots;
+
+namespace KoraInfra.Benchmarks;
+
+/// <summary>
+/// Where one cold <c>kora policy report</c> spends its time, phase by phase and rule by rule, in a
+/// fresh process (first calls included, as a user's run has them): <c>phases FILE</c>.
+/// </summary>
+internal static class Phases
+{
+    public static void Print(string file, TextWriter output)
+    {
+        var clock = Stopwatch.StartNew();
+        var text = BoundedInput.ReadFile(file, InputLimits.Snapshot);
+        Lap(output, clock, "read the file");
+        var snapshot = SnapshotReader.Read(text, Path.GetFileName(file)).Snapshot;
+        Lap(output, clock, $"parse the snapshot ({snapshot.Resources.Count} resources)");
+        var now = DateTimeOffset.UtcNow;
+        foreach (var rule in PolicyRules.All)
+        {
+            PolicyEngine.Evaluate(snapshot, now, [rule]);
+            Lap(output, clock, $"rule {rule.Id} ({rule.GetType().Name})");
+        }
+
+        var evaluation = PolicyEngine.Evaluate(snapshot, now);
+        Lap(output, clock, "every rule again (warm)");
+        foreach (var format in Enum.GetValues<ReportFormat>())
+        {
+            PolicyReports.Render(evaluation, format, "Pulumi.prod.yaml");
+            Lap(output, clock, $"render {format}");
+        }
+    }
+
+    private static void Lap(TextWriter output, Stopwatch clock, string what)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalMilliseconds,8:F1} ms  {what}"));
+        clock.Restart();
+    }
+}
