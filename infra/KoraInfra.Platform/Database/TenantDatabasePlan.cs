@@ -52,9 +52,7 @@ public sealed partial record TenantDatabasePlan(
         var profile = settings.Environment;
         var tier = settings.SizingTier;
         var (skuName, skuTier, storage) = Compute(tier);
-        var highAvailability = profile.ZoneRedundant && settings.Region.HasAvailabilityZones
-            ? DatabaseHighAvailability.ZoneRedundant
-            : DatabaseHighAvailability.Disabled;
+        var highAvailability = HighAvailabilityFor(settings);
         if (highAvailability != DatabaseHighAvailability.Disabled && skuTier == DatabaseSkuTier.Burstable)
         {
             throw new InvalidOperationException($"{profile.StackName} needs zone-redundant HA, which Burstable servers do not offer; choose sizing tier 'medium' or larger");
@@ -104,6 +102,18 @@ public sealed partial record TenantDatabasePlan(
             });
 
         return new TenantDatabasePlan(server, job, settings.Region.Name, settings.Tags.All);
+    }
+
+    /// <summary>
+    /// The server's standby mode: zone-redundant HA where the environment must survive a zone
+    /// (its profile) and the region has zones; none elsewhere. The failover drill reads it too.
+    /// </summary>
+    public static DatabaseHighAvailability HighAvailabilityFor(StackSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.Environment.ZoneRedundant && settings.Region.HasAvailabilityZones
+            ? DatabaseHighAvailability.ZoneRedundant
+            : DatabaseHighAvailability.Disabled;
     }
 
     /// <summary>

@@ -77,6 +77,6 @@ public static class DrillCommand
             record.Reasons.ToList().ForEach(r => output.WriteLine("  " + r));
             return record.Passed ? ExitCodes.Ok : ExitCodes.Findings;
         });
-        return new Command("drill", "Staging verification drills that measure and sign what they saw.") { restore };
+        return new Command("drill", "Staging verification drills that measure and sign what they saw.") { restore, ChaosCommand.Create(services) };
     }
 }
