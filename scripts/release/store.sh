@@ -10,7 +10,8 @@
 #   store.sh push-audit                 upload audit/ as a new version (never overwrites)
 #   store.sh pull-manifest <stack> <version>   download releases/<stack>/<version>.dsse.json
 #   store.sh pull-all-manifests <stack>        download every manifest of a stack (for rollback)
-#   store.sh push-manifests             upload new files under releases/ (manifests and evidence records)
+#   store.sh push-manifests             upload new files under releases/ (manifests, evidence records, SBOMs)
+#   store.sh pull-sboms <manifest>      download the SBOMs a signed manifest binds into releases/sboms/
 #   store.sh pull-evidence <rc>         download the signed evidence records of an RC into
 #                                       releases/staging/evidence/<rc>/ (where the gates read them)
 #
@@ -21,7 +22,7 @@ account=${RELEASE_STORE_ACCOUNT:?}
 container=${RELEASE_STORE_CONTAINER:?}
 blob() { az storage blob "$@" --account-name "$account" --container-name "$container" --auth-mode login --only-show-errors; }
 
-case "${1:?usage: store.sh pull-audit|push-audit|pull-manifest|pull-all-manifests|push-manifests|pull-evidence}" in
+case "${1:?usage: store.sh pull-audit|push-audit|pull-manifest|pull-all-manifests|push-manifests|pull-evidence|pull-sboms}" in
   pull-audit)
     mkdir -p audit
     if ! az storage account show --name "$account" --only-show-errors >/dev/null 2>&1; then
@@ -80,9 +81,19 @@ case "${1:?usage: store.sh pull-audit|push-audit|pull-manifest|pull-all-manifest
       blob download --name "$name" --file "$name" >/dev/null
     done
     ;;
+  pull-sboms)
+    manifest=${2:?manifest}
+    mkdir -p releases/sboms
+    # Named by digest: `kora release verify` and the gates re-hash each one against the signed manifest.
+    for digest in $(jq -r '.payload' "$manifest" | base64 -d | jq -r '.predicate.sboms // [] | .[].digest'); do
+      [[ "$digest" =~ ^sha256:[0-9a-f]{64}$ ]] || { echo "store.sh: '$digest' in $manifest is not an SBOM digest" >&2; exit 1; }
+      blob download --name "releases/sboms/${digest#sha256:}.cdx.json" --file "releases/sboms/${digest#sha256:}.cdx.json" >/dev/null
+    done
+    ;;
   push-manifests)
     # Only files the store does not hold yet (manifests, evidence records): stored ones are immutable.
-    find releases -name '*.dsse.json' -print0 2>/dev/null |
+    # SBOMs are stored under their own digest (releases/sboms/<sha256>.cdx.json).
+    find releases \( -name '*.dsse.json' -o -name '*.cdx.json' \) -print0 2>/dev/null |
       while IFS= read -r -d '' file; do
         if [ "$(blob exists --name "$file" --query exists -o tsv)" != true ]; then
           blob upload --name "$file" --file "$file" --overwrite false >/dev/null

@@ -4,6 +4,7 @@ using KoraInfra.Platform.Policy.Snapshots;
 using KoraInfra.Platform.Release.Audit;
 using KoraInfra.Platform.Release.Gates;
 using KoraInfra.Platform.Release.Manifest;
+using KoraInfra.Platform.Release.Sbom;
 using KoraInfra.Platform.Release.Signing;
 using KoraInfra.Platform.Settings;
 
@@ -24,6 +25,7 @@ internal static class Harnesses
         ["release-document"] = ReleaseDocument,
         ["audit-log"] = AuditLog,
         ["signed-manifest"] = SignedManifest,
+        ["sbom"] = Sbom,
     };
 
     // A key made for this run: the harness proves the verifier refuses cleanly, not that a signature holds.
@@ -54,6 +56,19 @@ internal static class Harnesses
             SnapshotReader.Read(text, "fuzz.json");
         }
         catch (PolicyInputException)
+        {
+        }
+    }
+
+    // An SBOM's bytes as kora release sbom binds them: read, then judged against a subject. The
+    // subject is made here, not in a static field: instrumented code must not run before the fuzzer starts.
+    private static void Sbom(byte[] input)
+    {
+        try
+        {
+            SbomBinding.Bind(input, "fuzz.cdx.json", new ImageReference(SbomReference.KoraTool, "sha256:" + new string('e', 64)));
+        }
+        catch (ReleaseDocumentException)
         {
         }
     }

@@ -75,7 +75,7 @@ public static class GateCommand
             history = ReleaseLedger.From(verification);
         }
 
-        var approvedRc = GateInputs.ApprovedRc(evidence, rcManifest, () => ReleaseFiles.LoadKey(keyFile, ReleaseSigningKey.VerificationKeyVariable, projectDir));
+        var approvedRc = GateInputs.ApprovedRc(evidence, rcManifest, () => ReleaseFiles.LoadKey(keyFile, ReleaseSigningKey.VerificationKeyVariable, projectDir), ReleaseFiles.StoreReader(projectDir));
         var records = EvidenceFiles.Offered(recordsDir, evidence, projectDir, () => ReleaseFiles.LoadKey(keyFile, ReleaseSigningKey.VerificationKeyVariable, projectDir));
         var context = GateInputs.Context(history, who, time, settings.ApprovalWindow, projectDir) with { Records = records };
         var report = Gatekeeper.Evaluate(evidence, approvedRc, context);

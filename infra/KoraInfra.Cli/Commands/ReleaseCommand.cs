@@ -22,7 +22,7 @@ public static class ReleaseCommand
     public static Command Create(KoraServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return new Command("release", "The approved plan of a promoted release.") { BindPlan(services.Time), VerifyPlan(services.Time) };
+        return new Command("release", "The approved plan of a promoted release, and the SBOMs bound to its manifest.") { BindPlan(services.Time), VerifyPlan(services.Time), Sbom.ReleaseSbomCommand.Create(), Sbom.ReleaseVerifyCommand.Create() };
     }
 
     private static Command BindPlan(TimeProvider time)

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using KoraInfra.Platform.Release.Audit;
 using KoraInfra.Platform.Release.Gates;
 using KoraInfra.Platform.Release.Manifest;
+using KoraInfra.Platform.Release.Sbom;
 using KoraInfra.Platform.Release.Signing;
 using KoraInfra.Platform.Secrets;
 
@@ -32,7 +33,7 @@ internal static class GateInputs
     }
 
     /// <summary>Verifies the RC manifest for the prod gate; null when none was given (the gate then names it as missing).</summary>
-    public static ManifestVerification? ApprovedRc(PromotionEvidence evidence, string? rcManifest, Func<ECDsa> verificationKey)
+    public static ManifestVerification? ApprovedRc(PromotionEvidence evidence, string? rcManifest, Func<ECDsa> verificationKey, Func<string, byte[]?> storeReader)
     {
         if (rcManifest is null)
         {
@@ -46,10 +47,17 @@ internal static class GateInputs
 
         var envelope = ReleaseFiles.ReadText(rcManifest, "RC manifest");
         using var key = verificationKey();
-        return ReleaseManifestVerifier.Verify(envelope, key, "staging");
+        var verification = ReleaseManifestVerifier.Verify(envelope, key, "staging");
+
+        // The RC's SBOMs are part of what was approved: a stored one changed since is a refusal of the RC.
+        var changed = verification.Manifest is { Sboms: { Count: > 0 } sboms } ? SbomEvidence.FileProblems(sboms, storeReader) : [];
+        return changed.Count == 0 ? verification : ManifestVerification.Refused(string.Join("; ", changed));
     }
 
     /// <summary>The context of a gate: the verified history, the promoter, the clock, the stack's window, the secrets record.</summary>
     public static GateContext Context(ReleaseLedger history, string promoter, TimeProvider time, TimeSpan window, string projectDir) =>
-        new(history, promoter, time.GetUtcNow(), window, new StackFileCompromisedCredentials(projectDir, time));
+        new(history, promoter, time.GetUtcNow(), window, new StackFileCompromisedCredentials(projectDir, time))
+        {
+            ReadReleaseStore = ReleaseFiles.StoreReader(projectDir),
+        };
 }

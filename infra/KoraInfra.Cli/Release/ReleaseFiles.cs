@@ -21,6 +21,10 @@ internal static class ReleaseFiles
     public static string ReadText(string path, string what) =>
         File.Exists(path) ? BoundedInput.ReadFile(path, InputLimits.ReleaseDocument) : throw new UsageException($"{what} '{path}' does not exist");
 
+    /// <summary>Reads the release store's files under the project directory (the bound SBOMs) within their limits; null when absent.</summary>
+    public static Func<string, byte[]?> StoreReader(string projectDir) =>
+        relative => Full(projectDir, relative) is var full && File.Exists(full) ? BoundedInput.ReadBytes(full, InputLimits.Sbom) : null;
+
     public static string Sha256Of(string text) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
     /// <summary>Loads a key, refusing a private key kept inside the repository.</summary>

@@ -33,6 +33,12 @@ public sealed record InputLimits(string Kind, long MaxBytes, int MaxDepth, long 
     /// <summary>The deploy audit log (one JSON entry per line) and its head.</summary>
     public static InputLimits AuditLog { get; } = new("audit log", 64 * MiB, 16, 5_000_000, 200_000, 64 * 1024);
 
+    /// <summary>
+    /// A CycloneDX JSON SBOM bound to a release: an image's runs to thousands of components, and
+    /// embedded license texts make long strings.
+    /// </summary>
+    public static InputLimits Sbom { get; } = new("SBOM", 64 * MiB, 32, 5_000_000, 200_000, 4 * MiB);
+
     /// <summary>One Alertmanager webhook payload.</summary>
     public static InputLimits WebhookPayload { get; } = new("webhook payload", 1 * MiB, 16, 100_000, 10_000, 64 * 1024);
 

@@ -25,4 +25,10 @@ public sealed record GateContext(
     /// soak, fault injection), each already verified against the release key.
     /// </summary>
     public VerificationRecords Records { get; init; } = VerificationRecords.None;
+
+    /// <summary>
+    /// Reads a file of the release store by its path relative to the project directory (the
+    /// bound SBOMs); null when it is not there. Without a store, nothing is there.
+    /// </summary>
+    public Func<string, byte[]?> ReadReleaseStore { get; init; } = _ => null;
 }

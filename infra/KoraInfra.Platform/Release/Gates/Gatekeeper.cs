@@ -1,4 +1,5 @@
 using KoraInfra.Platform.Release.Manifest;
+using KoraInfra.Platform.Release.Sbom;
 using KoraInfra.Platform.Release.Signing;
 
 namespace KoraInfra.Platform.Release.Gates;
@@ -7,14 +8,21 @@ namespace KoraInfra.Platform.Release.Gates;
 public static class Gatekeeper
 {
     /// <summary>Judges the evidence with its gate, in its context; <paramref name="approvedRc"/> matters to the prod gate only.</summary>
-    public static GateReport Evaluate(PromotionEvidence evidence, ManifestVerification? approvedRc, GateContext context) =>
-        (evidence ?? throw new ArgumentNullException(nameof(evidence))).Gate switch
+    public static GateReport Evaluate(PromotionEvidence evidence, ManifestVerification? approvedRc, GateContext context)
+    {
+        var report = (evidence ?? throw new ArgumentNullException(nameof(evidence))).Gate switch
         {
             PromotionGate.DeployStaging => StagingDeployGate.Evaluate(evidence, context),
             PromotionGate.PromoteRc => RcPromotionGate.Evaluate(evidence, context),
             PromotionGate.DeployProd => ProdDeployGate.Evaluate(evidence, approvedRc, context),
             _ => throw new ArgumentOutOfRangeException(nameof(evidence), evidence.Gate, "unknown gate"),
         };
+
+        // Offered SBOMs are signed into the manifest only as the release store holds them, intact.
+        return evidence.Sboms is { Count: > 0 } sboms
+            ? report with { Conditions = [.. report.Conditions, SbomEvidence.Condition(sboms, evidence.Images, context.ReadReleaseStore)] }
+            : report;
+    }
 
     /// <summary>The manifest for evidence its gate admitted; refuses evidence that did not pass.</summary>
     public static ReleaseManifest ManifestFor(PromotionEvidence evidence, GateReport report, DateTimeOffset issuedAt)
@@ -40,6 +48,7 @@ public static class Gatekeeper
             Evidence = evidence.Evidence,
             OpenCriticalFindings = evidence.OpenCriticalFindings,
             PlanHash = evidence.PlanHash,
+            Sboms = evidence.Sboms,
             IssuedAt = issuedAt,
         };
     }

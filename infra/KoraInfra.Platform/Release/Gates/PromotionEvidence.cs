@@ -45,6 +45,9 @@ public sealed record PromotionEvidence
     /// <summary>Compromised credentials not yet proven replaced (from the secrets capability).</summary>
     public IReadOnlyList<PendingCompromisedCredential> PendingCompromisedCredentials { get; init; } = [];
 
+    /// <summary>The SBOMs <c>kora release sbom</c> bound and stored, signed into the manifest when the gate admits the release.</summary>
+    public IReadOnlyList<Sbom.SbomReference>? Sboms { get; init; }
+
     /// <summary><c>sha256:&lt;hex&gt;</c> of the saved <c>pulumi preview</c> plan, when the pipeline saved one.</summary>
     public string? PlanHash { get; init; }
 }

@@ -47,6 +47,12 @@ public sealed record ReleaseManifest
     /// </summary>
     public string? PlanHash { get; init; }
 
+    /// <summary>
+    /// The CycloneDX SBOMs of the release's artifacts (kora, the kora-tools image), each bound by
+    /// its file's digest to the artifact's digest; none for a manifest issued without them.
+    /// </summary>
+    public IReadOnlyList<Sbom.SbomReference>? Sboms { get; init; }
+
     /// <summary>When the pipeline issued the manifest.</summary>
     public required DateTimeOffset IssuedAt { get; init; }
 

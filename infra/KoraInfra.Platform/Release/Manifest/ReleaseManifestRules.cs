@@ -78,6 +78,7 @@ public static partial class ReleaseManifestRules
             problems.Add($"planHash: found '{plan}'; expected 'sha256:<64 lowercase hex>' of the saved plan file");
         }
 
+        problems.AddRange(Sbom.SbomEvidence.ShapeProblems(manifest.Sboms ?? [], manifest.Images));
         return problems;
     }
 
