@@ -1,5 +1,6 @@
 using KoraInfra.Platform.Database.Logins;
 using KoraInfra.Platform.Release.Gates;
+using KoraInfra.Platform.Secrets.RedisKeys;
 using KoraInfra.Platform.Settings;
 
 namespace KoraInfra.Platform.Secrets;
@@ -36,7 +37,21 @@ public static class RotationRecords
                 var first = earlier.Where(r => r.Secret == s.Name && r.Version == version).Select(r => (DateTimeOffset?)r.AppliedAt).Min();
                 return new CredentialRotationRecord(s.Name, version, where, first ?? now, login is null ? null : (first ?? now) + LoginRotationPlan.Overlap);
             })
+            .Concat(RedisKeyRecord(plan, settings, earlier, now))
             .ToList();
+    }
+
+    // The Azure cache's key: the run regenerated the key this version moves consumers to before
+    // the up, and the up wrote it to the vault; the previous key works until the overlap ends.
+    private static IEnumerable<CredentialRotationRecord> RedisKeyRecord(SecretsPlan plan, StackSettings settings, IReadOnlyList<CredentialRotationRecord> earlier, DateTimeOffset now)
+    {
+        if (RedisKeyRotationPlan.For(plan, settings) is not { } redis)
+        {
+            yield break;
+        }
+
+        var first = earlier.Where(r => r.Secret == SecretCatalogue.RedisAccessKey && r.Version == redis.RecordVersion).Select(r => (DateTimeOffset?)r.AppliedAt).Min() ?? now;
+        yield return new CredentialRotationRecord(SecretCatalogue.RedisAccessKey, redis.RecordVersion, redis.AppliedTo, first, first + RedisKeyRotationPlan.Overlap);
     }
 
     /// <summary>A secret's version: the generator keepers that make its value, or the emergency entry for a value set by hand.</summary>
