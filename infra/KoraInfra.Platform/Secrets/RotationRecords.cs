@@ -1,4 +1,5 @@
 using KoraInfra.Platform.Database.Logins;
+using KoraInfra.Platform.Release.Audit;
 using KoraInfra.Platform.Release.Gates;
 using KoraInfra.Platform.Secrets.RedisKeys;
 using KoraInfra.Platform.Settings;
@@ -52,6 +53,15 @@ public static class RotationRecords
 
         var first = earlier.Where(r => r.Secret == SecretCatalogue.RedisAccessKey && r.Version == redis.RecordVersion).Select(r => (DateTimeOffset?)r.AppliedAt).Min() ?? now;
         yield return new CredentialRotationRecord(SecretCatalogue.RedisAccessKey, redis.RecordVersion, redis.AppliedTo, first, first + RedisKeyRotationPlan.Overlap);
+    }
+
+    /// <summary>Every rotation record of <paramref name="stack"/> in a verified deploy audit log, oldest first.</summary>
+    public static IReadOnlyList<CredentialRotationRecord> Of(IEnumerable<DeployAuditEntry> entries, string stack)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return entries.Where(e => e.Stack == stack && e.Action == DeployAction.Rotate && e.Result == DeployResult.Admitted)
+            .SelectMany(e => e.Rotations ?? [])
+            .ToList();
     }
 
     /// <summary>A secret's version: the generator keepers that make its value, or the emergency entry for a value set by hand.</summary>

@@ -22,6 +22,9 @@ public static class RedisKeys
     /// <summary>The <c>keyType</c> of the cache's <c>regenerateKey</c> operation: <c>Primary</c> or <c>Secondary</c>.</summary>
     public static string KeyType(this RedisKey key) => key == RedisKey.Primary ? "Primary" : "Secondary";
 
+    /// <summary>The value of this key among the cache's two (as <c>listKeys</c> answers them).</summary>
+    public static string Of(this RedisKey key, string primaryKey, string secondaryKey) => key == RedisKey.Primary ? primaryKey : secondaryKey;
+
     /// <summary>The key in lower case, as the docs and records spell it.</summary>
     public static string Label(this RedisKey key) => key == RedisKey.Primary ? "primary" : "secondary";
 }
