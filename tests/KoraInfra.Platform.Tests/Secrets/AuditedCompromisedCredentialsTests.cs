@@ -1,5 +1,6 @@
 using KoraInfra.Platform.Release.Audit;
 using KoraInfra.Platform.Release.Gates;
+using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Secrets;
 using KoraInfra.Platform.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -53,7 +54,7 @@ public sealed class AuditedCompromisedCredentialsTests : IDisposable
     public void The_prod_gate_condition_fails_closed_on_an_unrecorded_replacement()
     {
         var clock = new FakeTimeProvider(Utc(2026, 11, 21));
-        var evidence = new PromotionEvidence { Gate = PromotionGate.DeployProd, Ref = "refs/tags/v1.4.0", Commit = new string('e', 40), Images = [], Approvals = [], Evidence = [] };
+        var evidence = new PromotionEvidence { Gate = PromotionGate.DeployProd, Ref = "refs/tags/v1.4.0", Commit = new string('e', 40), Images = [], Approvals = [], Evidence = [], OpenCriticalFindings = [] };
 
         var refused = CompromisedCredentialCondition.Evaluate("prod", evidence, Source(clock));
         var passed = CompromisedCredentialCondition.Evaluate("prod", evidence, Source(clock, Rotation("prod", Reported.AddHours(1))));
