@@ -7,4 +7,7 @@ public sealed record KoraServices(TextReader Input, TimeProvider Time)
 {
     /// <summary>The real console and clock.</summary>
     public static KoraServices Console { get; } = new(System.Console.In, TimeProvider.System);
+
+    /// <summary>Where the Redis key rotation reaches the cache and the vault (Azure, unless a test hands in its own).</summary>
+    public Commands.Rotation.IAzureRotationClients Azure { get; init; } = Commands.Rotation.AzureRotationClients.Live;
 }

@@ -13,6 +13,7 @@ using KoraInfra.Platform.Monitoring;
 using KoraInfra.Platform.Network;
 using KoraInfra.Platform.Release;
 using KoraInfra.Platform.Secrets;
+using KoraInfra.Platform.Secrets.RedisKeys;
 using KoraInfra.Platform.Workloads;
 using Pulumi;
 
@@ -73,7 +74,7 @@ public sealed class KoraStack : Stack
         });
 
         var workloads = WorkloadsPlan.For(settings, plan.Kubernetes.WorkloadNamespace);
-        var queue = DeclareQueue(workloads, plan, foundation, cluster);
+        var queue = DeclareQueue(workloads, plan, foundation, cluster, RedisKeyRotationPlan.For(secretsPlan, settings));
 
         // The vault holds every credential; consumers read the values it writes, so a rotation
         // reaches them in the same `up`. The queue's key is issued by Redis and copied in.
@@ -162,6 +163,7 @@ public sealed class KoraStack : Stack
             RedisHost = queue.Host,
             RedisPassword = queue.Password,
             EncryptionKey = vault.SecretValues[SecretCatalogue.N8nEncryptionKey],
+            CredentialVersions = N8nCredentialVersions.For(secretsPlan, settings),
         }, new ComponentResourceOptions { DependsOn = { database.LoginRotation } });
 
         ResourceGroupName = foundation.ResourceGroupName;
@@ -217,13 +219,14 @@ public sealed class KoraStack : Stack
     public Output<string> N8nHost { get; private set; }
 
     // The queue Platform chose: an Azure cache, or a throwaway Redis on a developer's cluster.
-    private static (Output<string> Host, Output<string> Password, RedisCache? Cache) DeclareQueue(WorkloadsPlan workloads, FoundationPlan plan, PlatformFoundation foundation, KubernetesCluster cluster)
+    private static (Output<string> Host, Output<string> Password, RedisCache? Cache) DeclareQueue(WorkloadsPlan workloads, FoundationPlan plan, PlatformFoundation foundation, KubernetesCluster cluster, RedisKeyRotation? keyRotation)
     {
         if (workloads.Redis.Azure is { } azure)
         {
             var cache = new RedisCache("redis", new RedisCacheArgs
             {
                 Plan = azure,
+                KeyRotation = keyRotation ?? throw new InvalidOperationException("an Azure cache without a key rotation: RedisKeyRotationPlan and RedisPlan disagree on the hosting"),
                 ResourceGroupName = foundation.ResourceGroupName,
                 Location = plan.Location,
                 Tags = plan.Tags,

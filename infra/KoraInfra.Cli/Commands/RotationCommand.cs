@@ -28,6 +28,7 @@ public static class RotationCommand
             Check(services.Time),
             Record(services.Time),
             Pending(services.Time),
+            RedisKeysCommand.Create(services),
         };
     }
 

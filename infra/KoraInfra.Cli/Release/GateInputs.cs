@@ -54,9 +54,12 @@ internal static class GateInputs
         return changed.Count == 0 ? verification : ManifestVerification.Refused(string.Join("; ", changed));
     }
 
-    /// <summary>The context of a gate: the verified history, the promoter, the clock, the stack's window, the secrets record.</summary>
+    /// <summary>
+    /// The context of a gate: the verified history, the promoter, the clock, the stack's window, and
+    /// the secrets record, whose reports only the history's rotation records clear.
+    /// </summary>
     public static GateContext Context(ReleaseLedger history, string promoter, TimeProvider time, TimeSpan window, string projectDir) =>
-        new(history, promoter, time.GetUtcNow(), window, new StackFileCompromisedCredentials(projectDir, time))
+        new(history, promoter, time.GetUtcNow(), window, new AuditedCompromisedCredentials(projectDir, time, history.Entries))
         {
             ReadReleaseStore = ReleaseFiles.StoreReader(projectDir),
         };

@@ -1,5 +1,7 @@
 using KoraInfra.Platform.Database.Logins;
+using KoraInfra.Platform.Release.Audit;
 using KoraInfra.Platform.Release.Gates;
+using KoraInfra.Platform.Secrets.RedisKeys;
 using KoraInfra.Platform.Settings;
 
 namespace KoraInfra.Platform.Secrets;
@@ -36,6 +38,29 @@ public static class RotationRecords
                 var first = earlier.Where(r => r.Secret == s.Name && r.Version == version).Select(r => (DateTimeOffset?)r.AppliedAt).Min();
                 return new CredentialRotationRecord(s.Name, version, where, first ?? now, login is null ? null : (first ?? now) + LoginRotationPlan.Overlap);
             })
+            .Concat(RedisKeyRecord(plan, settings, earlier, now))
+            .ToList();
+    }
+
+    // The Azure cache's key: the run regenerated the key this version moves consumers to before
+    // the up, and the up wrote it to the vault; the previous key works until the overlap ends.
+    private static IEnumerable<CredentialRotationRecord> RedisKeyRecord(SecretsPlan plan, StackSettings settings, IReadOnlyList<CredentialRotationRecord> earlier, DateTimeOffset now)
+    {
+        if (RedisKeyRotationPlan.For(plan, settings) is not { } redis)
+        {
+            yield break;
+        }
+
+        var first = earlier.Where(r => r.Secret == SecretCatalogue.RedisAccessKey && r.Version == redis.RecordVersion).Select(r => (DateTimeOffset?)r.AppliedAt).Min() ?? now;
+        yield return new CredentialRotationRecord(SecretCatalogue.RedisAccessKey, redis.RecordVersion, redis.AppliedTo, first, first + RedisKeyRotationPlan.Overlap);
+    }
+
+    /// <summary>Every rotation record of <paramref name="stack"/> in a verified deploy audit log, oldest first.</summary>
+    public static IReadOnlyList<CredentialRotationRecord> Of(IEnumerable<DeployAuditEntry> entries, string stack)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return entries.Where(e => e.Stack == stack && e.Action == DeployAction.Rotate && e.Result == DeployResult.Admitted)
+            .SelectMany(e => e.Rotations ?? [])
             .ToList();
     }
 

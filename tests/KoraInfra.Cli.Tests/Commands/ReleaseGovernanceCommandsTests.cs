@@ -31,6 +31,24 @@ public sealed class ReleaseGovernanceCommandsTests : IDisposable
     }
 
     [Fact]
+    public void An_emergency_request_without_a_rotation_record_after_the_report_still_blocks_ga()
+    {
+        Assert.Equal(0, _ws.StageAndPromoteRc().ExitCode);
+        var now = _ws.Time.GetUtcNow();
+        var prod = File.ReadAllText(_ws.StackFile("prod"));
+        var changed = prod
+            .Replace("kora-infra:compromisedCredentials: []", $"kora-infra:compromisedCredentials:\n    - name: postgres-app-password\n      reportedAt: {now.AddHours(-2):yyyy-MM-ddTHH:mm:ssZ}", StringComparison.Ordinal)
+            .Replace("kora-infra:emergencyRotations: []", $"kora-infra:emergencyRotations:\n    - name: postgres-app-password\n      requestedAt: {now.AddHours(-1):yyyy-MM-ddTHH:mm:ssZ}", StringComparison.Ordinal);
+        Assert.NotEqual(prod, changed);
+        File.WriteAllText(_ws.StackFile("prod"), changed);
+
+        // The stack file alone calls it rotated; the gate asks for the rotation's record.
+        var plan = _ws.Kora("secrets", "--stack", "prod", "--project-dir", _ws.Project);
+        Assert.True(plan.ExitCode == 0, plan.All);
+        AssertRefused(() => _ws.Promote(_ws.Ga() with { PendingCompromisedCredentials = [] }, "v1.4.0-rc.2"), "no-compromised-credential-pending", "'postgres-app-password' (reported ");
+    }
+
+    [Fact]
     public void A_critical_finding_opened_after_the_rc_blocks_ga()
     {
         Assert.Equal(0, _ws.StageAndPromoteRc().ExitCode);

@@ -136,6 +136,34 @@ public sealed partial class PipelineTests
     }
 
     [Fact]
+    public void The_ga_workflow_proves_replacement_of_compromised_credentials_by_rotation_records_not_by_the_settings()
+    {
+        var runs = string.Join("\n", Runs("release-ga.yml"));
+
+        var pending = runs.IndexOf("kora rotation pending --stack prod --evidence-out \"$RUNNER_TEMP/compromised.json\" $(cat audit/anchor.args)", StringComparison.Ordinal);
+        var verified = runs.IndexOf("kora audit verify", StringComparison.Ordinal);
+        var promote = runs.IndexOf("kora promote", StringComparison.Ordinal);
+        Assert.True(verified >= 0 && verified < pending && pending < promote, runs);
+        Assert.DoesNotContain("kora secrets --stack prod --evidence-out", runs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_rotation_workflow_regenerates_the_redis_key_before_the_up_and_ends_the_overlap_only_on_request()
+    {
+        var runs = Runs("rotation.yml").ToList();
+        var all = string.Join("\n", runs);
+        var recheck = all.IndexOf("kora rotation check", all.IndexOf("git checkout --detach", StringComparison.Ordinal), StringComparison.Ordinal);
+        var redis = all.IndexOf("kora rotation redis-keys --stack \"$STACK\"", StringComparison.Ordinal);
+        var up = all.IndexOf("pulumi up", StringComparison.Ordinal);
+        Assert.True(recheck < redis && redis < up, all);
+
+        var steps = ((YamlSequenceNode)Assert.Single(Jobs("rotation.yml")).Children["steps"]).Children.Cast<YamlMappingNode>().ToList();
+        var end = Assert.Single(steps, s => s.Children.TryGetValue("run", out var run) && ((YamlScalarNode)run).Value!.Contains("--end-overlap", StringComparison.Ordinal));
+        Assert.Equal("inputs.end-redis-overlap", ((YamlScalarNode)end.Children["if"]).Value);
+        Assert.True(steps.IndexOf(end) > steps.FindIndex(s => s.Children.TryGetValue("run", out var run) && ((YamlScalarNode)run).Value!.StartsWith("pulumi up", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Go_no_go_is_given_by_po_pm_devops_and_qa()
     {
         var go = (YamlMappingNode)((YamlMappingNode)Root("release-ga.yml").Children["jobs"]).Children["go-no-go"];

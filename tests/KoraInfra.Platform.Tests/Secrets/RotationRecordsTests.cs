@@ -53,14 +53,34 @@ public sealed class RotationRecordsTests
     }
 
     [Fact]
-    public void Only_generated_values_are_recorded_as_rotated_by_an_up()
+    public void Generated_values_and_the_caches_key_are_recorded_as_rotated_by_an_up()
     {
         var settings = Committed("prod");
         var at = Utc(2026, 11, 21);
         var records = RotationRecords.ForUp(SecretsPlan.For(settings, new FakeTimeProvider(at)), settings, "psql:5432/kora", [], at);
 
         Assert.DoesNotContain(records, r => r.Secret.StartsWith("alert-", StringComparison.Ordinal));
-        Assert.DoesNotContain(records, r => r.Secret == "redis-access-key");
         Assert.Contains(records, r => r.Secret == "postgres-n8n-password");
+        var redis = records.Single(r => r.Secret == "redis-access-key");
+        Assert.Matches("^window=p90-[0-9]{8};key=(primary|secondary)$", redis.Version);
+        Assert.StartsWith("kv-kora-prod-brs and redis-kora-prod-brs ", redis.AppliedTo, StringComparison.Ordinal);
+        Assert.Equal(at + TimeSpan.FromHours(24), redis.PreviousValidUntil);
+    }
+
+    [Fact]
+    public void A_compromised_redis_key_is_cleared_by_the_up_of_its_emergency_rotation_not_by_the_request()
+    {
+        var reported = Utc(2026, 11, 21, 14, 30);
+        CompromisedCredentialReport[] reports = [new("redis-access-key", reported)];
+        var before = With("prod", emergencies: [], reports: reports);
+        var earlier = RotationRecords.ForUp(SecretsPlan.For(before, new FakeTimeProvider(reported.AddDays(-1))), before, "psql:5432/kora", [], reported.AddDays(-1));
+        Assert.Single(RotationRecords.Pending(reports, earlier));
+
+        var emergency = With("prod", emergencies: [new EmergencyRotation("redis-access-key", reported.AddMinutes(10))], reports: reports);
+        var applied = reported.AddMinutes(40);
+        var records = RotationRecords.ForUp(SecretsPlan.For(emergency, new FakeTimeProvider(applied)), emergency, "psql:5432/kora", earlier, applied);
+
+        Assert.NotEqual(earlier.Single(r => r.Secret == "redis-access-key").Version, records.Single(r => r.Secret == "redis-access-key").Version);
+        Assert.Empty(RotationRecords.Pending(reports, records));
     }
 }

@@ -19,6 +19,23 @@ public sealed partial class N8nWorkloadsTests
     private static Dictionary<string, EnvEntry> Env(RecordedResource deployment) =>
         Inputs.Objects(Assert.Single(deployment.Containers())["env"]).ToDictionary(e => (string)e["name"]!, e => new EnvEntry(e), StringComparer.Ordinal);
 
+    [Fact]
+    public async Task A_rotation_of_a_credential_n8n_reads_rolls_every_n8n_deployment()
+    {
+        var requested = DateTimeOffset.UtcNow.AddMinutes(-5).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var scheduled = await StackRun.RunAsync("staging");
+        var emergency = await StackRun.RunAsync("staging", config => config.With(
+            "kora-infra:emergencyRotations",
+            $"[{{\"name\":\"redis-access-key\",\"requestedAt\":\"{requested}\"}}]"));
+
+        static string? Versions(StackRun run, string name) => Deployment(run, name).At("spec", "template", "metadata", "annotations", N8nCredentialVersions.Annotation) as string;
+        foreach (var name in new[] { "n8n-main", "n8n-worker", "n8n-webhook" })
+        {
+            Assert.Matches("^postgres-n8n-password=.+ redis-access-key=.+;key=(primary|secondary) n8n-encryption-key=.+$", Versions(scheduled, name));
+            Assert.NotEqual(Versions(scheduled, name), Versions(emergency, name));
+        }
+    }
+
     [Theory]
     [MemberData(nameof(PromotedStacks))]
     public async Task Every_container_in_staging_and_prod_is_pinned_by_digest(string stack)

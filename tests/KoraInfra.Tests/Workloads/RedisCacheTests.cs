@@ -1,4 +1,8 @@
+using System.Globalization;
 using KoraInfra.Components.Workloads;
+using KoraInfra.Platform.Secrets;
+using KoraInfra.Platform.Secrets.RedisKeys;
+using KoraInfra.Platform.Settings;
 using KoraInfra.Tests.Support;
 using Pulumi;
 using Pulumi.Utilities;
@@ -96,6 +100,26 @@ public sealed class RedisCacheTests
             var output = (Output<string>)property.GetValue(run.Stack)!;
             Assert.NotEqual(key, await OutputUtilities.GetValueAsync(output));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task The_vault_and_n8n_get_the_key_of_this_rotation_version_and_an_emergency_moves_them_to_the_other(string stack)
+    {
+        var settings = StackFiles.Validate(Repository.StackFile(stack)).Require();
+        var expected = RedisKeyRotationPlan.For(SecretsPlan.For(settings, TimeProvider.System), settings)!.Current;
+        var scheduled = await StackRun.RunAsync(stack);
+        var requested = DateTimeOffset.UtcNow.AddMinutes(-5).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var emergency = await StackRun.RunAsync(stack, config => config.With(
+            "kora-infra:emergencyRotations",
+            $"[{{\"name\":\"{SecretCatalogue.RedisAccessKey}\",\"requestedAt\":\"{requested}\"}}]"));
+
+        Assert.Equal(KeyValue(scheduled, expected), VaultValue(scheduled));
+        Assert.Equal(KeyValue(emergency, expected.Other()), VaultValue(emergency));
+        Assert.Equal(KeyValue(scheduled, expected), await OutputUtilities.GetValueAsync(scheduled.Component<RedisCache>("redis").AccessKey));
+
+        static string KeyValue(StackRun run, RedisKey key) => run.GeneratedValues["listRedisKeys." + key.Label() + "Key"];
+        static object? VaultValue(StackRun run) => Assert.Single(run.OfType("azure-native:keyvault:Secret"), s => s.Text("secretName") == SecretCatalogue.RedisAccessKey).Map("properties")["value"];
     }
 
     [Fact]

@@ -100,10 +100,7 @@ internal sealed class RotationInputs : IDisposable
     }
 
     /// <summary>Every rotation record of the stack, oldest first.</summary>
-    public IReadOnlyList<CredentialRotationRecord> Records =>
-        Entries.Where(e => e.Stack == Stack && e.Action == DeployAction.Rotate && e.Result == DeployResult.Admitted)
-            .SelectMany(e => e.Rotations ?? [])
-            .ToList();
+    public IReadOnlyList<CredentialRotationRecord> Records => RotationRecords.Of(Entries, Stack);
 
     /// <summary><c>sha256:&lt;hex&gt;</c> of the manifest the stack file names, or null when it names none or it is absent.</summary>
     public string? ManifestSha256()

@@ -146,7 +146,13 @@ public sealed class N8nWorkloads : ComponentResource
                 Selector = Selector(process.SelectorLabels),
                 Template = new PodTemplateSpecArgs
                 {
-                    Metadata = new Pulumi.Kubernetes.Types.Inputs.Meta.V1.ObjectMetaArgs { Labels = Map(process.Labels) },
+                    // n8n reads its credential files at start only: a rotation changes this
+                    // annotation, and with it the template, so the up rolls the processes.
+                    Metadata = new Pulumi.Kubernetes.Types.Inputs.Meta.V1.ObjectMetaArgs
+                    {
+                        Labels = Map(process.Labels),
+                        Annotations = { { N8nCredentialVersions.Annotation, args.CredentialVersions } },
+                    },
                     Spec = new PodSpecArgs
                     {
                         AutomountServiceAccountToken = security.AutomountServiceAccountToken,

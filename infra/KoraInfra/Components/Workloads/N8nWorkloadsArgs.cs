@@ -38,4 +38,7 @@ public sealed class N8nWorkloadsArgs
 
     /// <summary>n8n's credentials encryption key (secret; vault: <c>n8n-encryption-key</c>; never rotated).</summary>
     public required Output<string> EncryptionKey { get; init; }
+
+    /// <summary>The versions of the credentials above (<c>N8nCredentialVersions</c>): a change rolls the Deployments.</summary>
+    public required string CredentialVersions { get; init; }
 }

@@ -1,3 +1,4 @@
+using KoraInfra.Platform.Secrets.RedisKeys;
 using KoraInfra.Platform.Workloads;
 using Pulumi;
 using Pulumi.AzureNative.Redis;
@@ -85,12 +86,14 @@ public sealed class RedisCache : ComponentResource
         HostName = cache.HostName;
         SslPort = cache.SslPort;
 
-        // Marked secret here, so the key is encrypted in state and never printed.
+        // The key of this rotation version (the run regenerated it before this up, while nobody
+        // held it); marked secret here, so it is encrypted in state and never printed.
+        var current = args.KeyRotation.Current;
         AccessKey = Output.CreateSecret(ListRedisKeys.Invoke(new ListRedisKeysInvokeArgs
         {
             Name = cache.Name,
             ResourceGroupName = args.ResourceGroupName,
-        }).Apply(keys => keys.PrimaryKey));
+        }).Apply(keys => current.Of(keys.PrimaryKey, keys.SecondaryKey)));
 
         RegisterOutputs(new Dictionary<string, object?>
         {
@@ -116,7 +119,7 @@ public sealed class RedisCache : ComponentResource
     /// <summary>The TLS port.</summary>
     public Output<int> SslPort { get; }
 
-    /// <summary>The primary access key (secret).</summary>
+    /// <summary>The access key consumers hold in this rotation version, primary or secondary (secret).</summary>
     public Output<string> AccessKey { get; }
 
     private Authorization.RoleAssignment DeclareSnapshotStorage(

@@ -1,3 +1,4 @@
+using KoraInfra.Platform.Secrets.RedisKeys;
 using KoraInfra.Platform.Workloads;
 using Pulumi;
 
@@ -8,6 +9,9 @@ public sealed class RedisCacheArgs
 {
     /// <summary>The cache, fully decided.</summary>
     public required AzureRedisPlan Plan { get; init; }
+
+    /// <summary>The access key's rotation: which of the cache's two keys the vault and the consumers get.</summary>
+    public required RedisKeyRotation KeyRotation { get; init; }
 
     /// <summary>The stack's resource group.</summary>
     public required Output<string> ResourceGroupName { get; init; }
