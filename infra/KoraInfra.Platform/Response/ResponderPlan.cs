@@ -1,6 +1,7 @@
 using System.Globalization;
 using KoraInfra.Platform.Database;
 using KoraInfra.Platform.Database.Logins;
+using KoraInfra.Platform.Foundation;
 using KoraInfra.Platform.Network;
 using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Settings;
@@ -25,6 +26,7 @@ namespace KoraInfra.Platform.Response;
 /// <param name="NetworkPolicies">Who may talk to it, and what it may reach.</param>
 /// <param name="DisruptionBudget">What a node drain may take.</param>
 /// <param name="MigrationJob">The Job that applies db/responder with the administrator's connection.</param>
+/// <param name="NamespaceLabels">Labels of its namespace: the workload namespace's, restricted Pod Security Standard included.</param>
 public sealed record ResponderPlan(
     ContainerImage Image,
     int Replicas,
@@ -35,7 +37,8 @@ public sealed record ResponderPlan(
     IReadOnlyList<ResponderVariable> Environment,
     IReadOnlyList<NetworkPolicyPlan> NetworkPolicies,
     DisruptionBudgetPlan DisruptionBudget,
-    MigrationJobPlan MigrationJob)
+    MigrationJobPlan MigrationJob,
+    IReadOnlyDictionary<string, string> NamespaceLabels)
 {
     /// <summary>
     /// The escalation loop is not leader-elected: two pods would each send every escalation and
@@ -150,7 +153,8 @@ public sealed record ResponderPlan(
             // One pod may go for a drain: blocking node upgrades would cost more than the minute
             // it takes to reschedule, during which humans are still paged directly.
             new DisruptionBudgetPlan(ResponderEndpoint.Name, SelectorLabels, MaxUnavailable: 1),
-            migration);
+            migration,
+            KubernetesTarget.For(settings.Environment, null).NamespaceLabels);
     }
 
     /// <summary>db/responder, beside the tenant migrations (<see cref="MigrationSet.Locate"/>).</summary>

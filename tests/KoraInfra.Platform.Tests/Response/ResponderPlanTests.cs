@@ -80,6 +80,7 @@ public sealed class ResponderPlanTests
         Assert.Equal("RuntimeDefault", security.SeccompProfile);
         Assert.False(security.AutomountServiceAccountToken);
         Assert.Equal(["/tmp"], security.WritablePaths.Values);
+        Assert.Equal("restricted", Plan("prod").NamespaceLabels["pod-security.kubernetes.io/enforce"]);
     }
 
     [Fact]
