@@ -158,8 +158,15 @@ public sealed record ResponderPlan(
     }
 
     /// <summary>db/responder, beside the tenant migrations (<see cref="MigrationSet.Locate"/>).</summary>
-    public static string MigrationsBeside(string tenantMigrations) =>
-        Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(tenantMigrations)) ?? tenantMigrations, "responder");
+    /// <exception cref="DirectoryNotFoundException">It is not there.</exception>
+    public static string MigrationsBeside(string tenantMigrations)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenantMigrations);
+        var directory = Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(tenantMigrations)) ?? tenantMigrations, "responder");
+        return Directory.Exists(directory)
+            ? directory
+            : throw new DirectoryNotFoundException($"no db/responder beside '{tenantMigrations}'; the responder's migrations live next to db/migrations in the KoraInfra repository");
+    }
 
     /// <summary>The value of <see cref="LoginAnnotation"/>: the slot and version of the rotation the pod logs in with.</summary>
     public static string LoginAnnotationValue(LoginRotation rotation)

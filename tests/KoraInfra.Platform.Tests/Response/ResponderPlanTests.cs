@@ -150,7 +150,19 @@ public sealed class ResponderPlanTests
         Assert.Equal("KORA_RESPONDER_MIGRATION_CONNECTION", job.ConnectionVariable);
         Assert.Equal(Fingerprint, job.MigrationsFingerprint);
         Assert.NotEqual(KoraInfra.Platform.Database.TenantDatabasePlan.For(Committed("prod"), Fingerprint).MigrationJob.SecretName, job.SecretName);
-        Assert.Equal(Path.Combine("repo", "db", "responder"), ResponderPlan.MigrationsBeside(Path.Combine("repo", "db", "migrations")));
+        var root = Directory.CreateTempSubdirectory("kora-responder-plan-").FullName;
+        try
+        {
+            var tenant = Directory.CreateDirectory(Path.Combine(root, "db", "migrations")).FullName;
+            var missing = Assert.Throws<DirectoryNotFoundException>(() => ResponderPlan.MigrationsBeside(tenant));
+            Assert.Contains("no db/responder beside", missing.Message, StringComparison.Ordinal);
+            var responder = Directory.CreateDirectory(Path.Combine(root, "db", "responder")).FullName;
+            Assert.Equal(responder, ResponderPlan.MigrationsBeside(tenant));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Fact]

@@ -200,4 +200,19 @@ public sealed class ResponderServiceTests
         var providerClass = run.Named("kubernetes:secrets-store.csi.x-k8s.io/v1:SecretProviderClass", ReceiverSecrets.ProviderClassName);
         Assert.Contains($"objectName: {ResponderEndpoint.WebhookTokenSecretName}\n", (string)Object(Object(providerClass.Inputs["spec"])["parameters"])["objects"]!, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task Prometheus_scrapes_the_responders_service(string stack)
+    {
+        var run = await StackRun.RunAsync(stack);
+
+        var service = Of(run, "kubernetes:core/v1:Service", ResponderEndpoint.Name);
+        var monitor = Assert.Single(run.Under("kora:monitoring:MonitoringStack", "kubernetes:monitoring.coreos.com/v1:ServiceMonitor"), m => m.MetadataName() == "kora-responder");
+        var spec = Object(monitor.Inputs["spec"]);
+        Assert.Equal([(string)service.At("metadata", "namespace")!], Texts(Object(spec["namespaceSelector"])["matchNames"]));
+        var serviceLabels = Object(service.At("metadata", "labels"));
+        Assert.All(Object(Object(spec["selector"])["matchLabels"]), l => Assert.Equal(l.Value, serviceLabels[l.Key]));
+        Assert.Equal(Assert.Single(Objects(service.At("spec", "ports")))["name"], Assert.Single(Objects(spec["endpoints"]))["port"]);
+    }
 }
