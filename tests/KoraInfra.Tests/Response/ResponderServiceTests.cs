@@ -169,7 +169,7 @@ public sealed class ResponderServiceTests
 
     [Theory]
     [MemberData(nameof(Stacks))]
-    public async Task The_pod_logs_in_on_the_slot_the_rotation_job_sets_after_the_responders_schema(string stack)
+    public async Task The_pod_logs_in_on_the_slot_and_version_the_rotation_job_sets(string stack)
     {
         var run = await StackRun.RunAsync(stack);
 
