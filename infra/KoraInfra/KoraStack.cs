@@ -4,6 +4,7 @@ using KoraInfra.Components.Foundation;
 using KoraInfra.Components.Monitoring;
 using KoraInfra.Components.Network;
 using KoraInfra.Components.Release;
+using KoraInfra.Components.Response;
 using KoraInfra.Components.Secrets;
 using KoraInfra.Components.Workloads;
 using KoraInfra.Platform.Database;
@@ -12,6 +13,7 @@ using KoraInfra.Platform.Foundation;
 using KoraInfra.Platform.Monitoring;
 using KoraInfra.Platform.Network;
 using KoraInfra.Platform.Release;
+using KoraInfra.Platform.Response;
 using KoraInfra.Platform.Secrets;
 using KoraInfra.Platform.Secrets.RedisKeys;
 using KoraInfra.Platform.Workloads;
@@ -43,6 +45,12 @@ public sealed class KoraStack : Stack
 
         // Staging and prod declare nothing until a signed release manifest for them verifies.
         var release = ReleaseGuard.Admit(settings);
+
+        // The responder's image is refused before anything is declared when the release lacks its
+        // digest; its schema (db/responder) is applied by its image before the logins rotate.
+        var migrations = MigrationSet.Locate(Directory.GetCurrentDirectory());
+        var responder = ResponderPlan.For(settings, release?.Manifest.Images, MigrationSet.Fingerprint(ResponderPlan.MigrationsBeside(migrations)));
+
         if (release is not null)
         {
             _ = new ReleaseManifestRecord("release", ReleaseManifestRecordArgs.From(release));
@@ -95,10 +103,10 @@ public sealed class KoraStack : Stack
         // The migration Job runs the release's kora tools image by digest; without one (dev, or a
         // release that does not carry it) the branch image, which the policy pack rejects in
         // staging and prod.
-        var migrations = MigrationSet.Locate(Directory.GetCurrentDirectory());
         var logins = LoginRotationPlan.For(secretsPlan, settings);
         var database = new TenantDatabase("database", new TenantDatabaseArgs
         {
+            FollowingMigrations = [responder.MigrationJob],
             Plan = TenantDatabasePlan.For(settings, MigrationSet.Fingerprint(migrations), TenantDatabasePlan.ReleasedToolsImage(release?.Manifest.Images)),
             ResourceGroupName = foundation.ResourceGroupName,
             AdministratorPassword = vault.SecretValues[SecretCatalogue.PostgresAdminPassword],
@@ -164,6 +172,20 @@ public sealed class KoraStack : Stack
             RedisPassword = queue.Password,
             EncryptionKey = vault.SecretValues[SecretCatalogue.N8nEncryptionKey],
             CredentialVersions = N8nCredentialVersions.For(secretsPlan, settings),
+        }, new ComponentResourceOptions { DependsOn = { database.LoginRotation } });
+
+        // The responder logs in on the slot the rotation Job gave the vault's responder-db-password.
+        var responderLogin = logins.Single(l => l.Login == ResponderPlan.Login);
+        _ = new ResponderService("responder", new ResponderServiceArgs
+        {
+            Plan = responder,
+            Provider = cluster.Provider,
+            DatabaseHost = database.FullyQualifiedDomainName,
+            DatabaseSlot = responderLogin.CurrentSlot,
+            DatabaseLoginAnnotation = ResponderPlan.LoginAnnotationValue(responderLogin),
+            DatabasePassword = vault.SecretValues[ResponderEndpoint.DatabasePasswordSecretName],
+            WebhookToken = vault.SecretValues[ResponderEndpoint.WebhookTokenSecretName],
+            ApiToken = vault.SecretValues[ResponderEndpoint.ApiTokenSecretName],
         }, new ComponentResourceOptions { DependsOn = { database.LoginRotation } });
 
         ResourceGroupName = foundation.ResourceGroupName;

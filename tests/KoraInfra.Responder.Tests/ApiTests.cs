@@ -16,7 +16,7 @@ public sealed class ApiTests(ThrowawayPostgres postgres)
     {
         var db = new ResponderDatabase(postgres);
         await using var responder = await InProcessResponder.StartAsync(db, "http://127.0.0.1:9", Start);
-        await responder.PostWebhookAsync(Payloads.Firing(ResponderDatabase.A));
+        await responder.PostWebhookAsync(Payloads.Firing(TenantRows.A));
         var id = db.Count("SELECT id FROM responder.incidents");
 
         responder.Clock.Advance(TimeSpan.FromMinutes(2));
@@ -48,7 +48,7 @@ public sealed class ApiTests(ThrowawayPostgres postgres)
     {
         var db = new ResponderDatabase(postgres);
         await using var responder = await InProcessResponder.StartAsync(db, "http://127.0.0.1:9", Start);
-        await responder.PostWebhookAsync(Payloads.Firing(ResponderDatabase.A));
+        await responder.PostWebhookAsync(Payloads.Firing(TenantRows.A));
         var before = db.Snapshot();
 
         var response = await responder.ApiAsync(new HttpMethod(method), path, """{"who":"mallory","why":"x"}""", authenticated: false);

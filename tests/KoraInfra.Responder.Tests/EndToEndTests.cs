@@ -25,7 +25,7 @@ public sealed class EndToEndTests(ThrowawayPostgres postgres)
         using var responder = new ResponderProcess(db, tokens, $"http://127.0.0.1:{alertmanagerPort}");
         await responder.StartAsync();
         using var alertmanager = await RealAlertmanager.StartAsync(capture.Url, responder.Url, tokens.WebhookFile, alertmanagerPort);
-        var tenant = ResponderDatabase.A.ToString();
+        var tenant = TenantRows.A.ToString();
 
         alertmanager.AmtoolAlertAdd("alertname=ReplayBacklogHigh", "severity=critical", $"tenant_id={tenant}", "instance=worker-1");
 

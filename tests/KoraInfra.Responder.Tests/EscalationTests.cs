@@ -22,7 +22,7 @@ public sealed class EscalationTests(ThrowawayPostgres postgres)
         using var tokens = new Tokens();
         using var alertmanager = await RealAlertmanager.StartAsync(capture.Url, "http://127.0.0.1:9", tokens.WebhookFile);
         await using var responder = await InProcessResponder.StartAsync(db, alertmanager.Url, DateTimeOffset.UtcNow);
-        await responder.PostWebhookAsync(Payloads.Firing(ResponderDatabase.A));
+        await responder.PostWebhookAsync(Payloads.Firing(TenantRows.A));
 
         // 5 min exactly is not "> 5 min": nothing goes out.
         responder.Clock.Advance(TimeSpan.FromMinutes(5));
@@ -45,13 +45,13 @@ public sealed class EscalationTests(ThrowawayPostgres postgres)
         Assert.DoesNotContain(capture.Escalations(), e => e.Step == "management" && e.Receiver != "management");
 
         // Before 15 min the tenant is not in safe mode.
-        db.StartFlowExecutionAsApp(ResponderDatabase.A, ResponderDatabase.ContactA, ResponderDatabase.FlowA);
+        db.StartFlowExecutionAsApp(TenantRows.A, TenantRows.ContactA, TenantRows.FlowA);
 
         responder.Clock.Advance(TimeSpan.FromMinutes(5));
         await responder.RunRoundAsync();
-        var refused = Assert.Throws<PostgresException>(() => db.StartFlowExecutionAsApp(ResponderDatabase.A, ResponderDatabase.ContactA, ResponderDatabase.FlowA));
+        var refused = Assert.Throws<PostgresException>(() => db.StartFlowExecutionAsApp(TenantRows.A, TenantRows.ContactA, TenantRows.FlowA));
         Assert.Equal("KS001", refused.SqlState);
-        db.StartFlowExecutionAsApp(ResponderDatabase.B, ResponderDatabase.ContactB, ResponderDatabase.FlowB);
+        db.StartFlowExecutionAsApp(TenantRows.B, TenantRows.ContactB, TenantRows.FlowB);
         await Tool.EventuallyAsync(() => Task.FromResult(capture.Escalations().Count(e => e.Step == "all") >= 4 ? "sent" : null), "the redundant notification to reach every receiver");
         Assert.Equal(1, db.Count("SELECT count(*) FROM responder.incidents WHERE critical_ticket"));
 
@@ -71,9 +71,9 @@ public sealed class EscalationTests(ThrowawayPostgres postgres)
         using var tokens = new Tokens();
         using var alertmanager = await RealAlertmanager.StartAsync(capture.Url, "http://127.0.0.1:9", tokens.WebhookFile);
         await using var responder = await InProcessResponder.StartAsync(db, alertmanager.Url, DateTimeOffset.UtcNow);
-        await responder.PostWebhookAsync(Payloads.Firing(ResponderDatabase.A));
-        await responder.PostWebhookAsync(Payloads.Firing(ResponderDatabase.B, fingerprint: "b1b2c3d4e5f60708"));
-        var acked = db.Count($"SELECT id FROM responder.incidents WHERE tenant = '{ResponderDatabase.A}'");
+        await responder.PostWebhookAsync(Payloads.Firing(TenantRows.A));
+        await responder.PostWebhookAsync(Payloads.Firing(TenantRows.B, fingerprint: "b1b2c3d4e5f60708"));
+        var acked = db.Count($"SELECT id FROM responder.incidents WHERE tenant = '{TenantRows.A}'");
 
         responder.Clock.Advance(TimeSpan.FromMinutes(4));
         await responder.ApiAsync(HttpMethod.Post, $"/api/v1/incidents/{acked}/ack", """{"who":"ana"}""");
@@ -84,19 +84,19 @@ public sealed class EscalationTests(ThrowawayPostgres postgres)
         }
 
         // Tenant A (acknowledged) keeps running; tenant B (never acknowledged) is in safe mode.
-        db.StartFlowExecutionAsApp(ResponderDatabase.A, ResponderDatabase.ContactA, ResponderDatabase.FlowA);
-        Assert.Throws<PostgresException>(() => db.StartFlowExecutionAsApp(ResponderDatabase.B, ResponderDatabase.ContactB, ResponderDatabase.FlowB));
+        db.StartFlowExecutionAsApp(TenantRows.A, TenantRows.ContactA, TenantRows.FlowA);
+        Assert.Throws<PostgresException>(() => db.StartFlowExecutionAsApp(TenantRows.B, TenantRows.ContactB, TenantRows.FlowB));
         Assert.Equal(0, db.Count($"SELECT count(*) FROM responder.action_log WHERE (entry->>'incident')::bigint = {acked}"));
 
         // Resolving the incident does not lift safe mode: only a person's clear, with why, does.
-        var other = db.Count($"SELECT id FROM responder.incidents WHERE tenant = '{ResponderDatabase.B}'");
+        var other = db.Count($"SELECT id FROM responder.incidents WHERE tenant = '{TenantRows.B}'");
         await responder.ApiAsync(HttpMethod.Post, $"/api/v1/incidents/{other}/resolve", """{"who":"bruno","why":"replay worker restarted"}""");
-        Assert.Throws<PostgresException>(() => db.StartFlowExecutionAsApp(ResponderDatabase.B, ResponderDatabase.ContactB, ResponderDatabase.FlowB));
-        var noWhy = await responder.ApiAsync(HttpMethod.Post, $"/api/v1/tenants/{ResponderDatabase.B}/safe-mode/clear", """{"who":"bruno"}""");
+        Assert.Throws<PostgresException>(() => db.StartFlowExecutionAsApp(TenantRows.B, TenantRows.ContactB, TenantRows.FlowB));
+        var noWhy = await responder.ApiAsync(HttpMethod.Post, $"/api/v1/tenants/{TenantRows.B}/safe-mode/clear", """{"who":"bruno"}""");
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, noWhy.StatusCode);
-        var clear = await responder.ApiAsync(HttpMethod.Post, $"/api/v1/tenants/{ResponderDatabase.B}/safe-mode/clear", """{"who":"bruno","why":"backlog drained, smoke green"}""");
+        var clear = await responder.ApiAsync(HttpMethod.Post, $"/api/v1/tenants/{TenantRows.B}/safe-mode/clear", """{"who":"bruno","why":"backlog drained, smoke green"}""");
         Assert.Equal(System.Net.HttpStatusCode.OK, clear.StatusCode);
-        db.StartFlowExecutionAsApp(ResponderDatabase.B, ResponderDatabase.ContactB, ResponderDatabase.FlowB);
+        db.StartFlowExecutionAsApp(TenantRows.B, TenantRows.ContactB, TenantRows.FlowB);
         Assert.Equal(1, db.Count("SELECT count(*) FROM responder.action_log WHERE entry->>'action' = 'clear_safe_mode' AND entry->>'who' = 'bruno'"));
     }
 }

@@ -25,7 +25,7 @@ public sealed class KoraCommandTests(ThrowawayPostgres postgres)
     {
         var db = new ResponderDatabase(postgres);
         await using var responder = await InProcessResponder.StartAsync(db, "http://127.0.0.1:9", Start);
-        await responder.PostWebhookAsync(Payloads.Firing(ResponderDatabase.A, severity: "high"));
+        await responder.PostWebhookAsync(Payloads.Firing(TenantRows.A, severity: "high"));
         string[] Api(params string[] args) => [.. args, "--url", responder.Http.BaseAddress!.ToString(), "--token-file", responder.Tokens.ApiFile];
         var id = db.Count("SELECT id FROM responder.incidents").ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -48,15 +48,15 @@ public sealed class KoraCommandTests(ThrowawayPostgres postgres)
         using (var connection = new NpgsqlConnection(db.Responder))
         {
             connection.Open();
-            using var engage = new NpgsqlCommand($"SELECT kora.engage_tenant_control('{ResponderDatabase.A}', 'safe_mode', '', 'responder', 'test', NULL)", connection);
+            using var engage = new NpgsqlCommand($"SELECT kora.engage_tenant_control('{TenantRows.A}', 'safe_mode', '', 'responder', 'test', NULL)", connection);
             engage.ExecuteNonQuery();
         }
 
-        Assert.Throws<PostgresException>(() => db.StartFlowExecutionAsApp(ResponderDatabase.A, ResponderDatabase.ContactA, ResponderDatabase.FlowA));
-        var cleared = Kora(Api("safe-mode", "clear", ResponderDatabase.A.ToString(), "--who", "ana", "--why", "contained, smoke green"));
+        Assert.Throws<PostgresException>(() => db.StartFlowExecutionAsApp(TenantRows.A, TenantRows.ContactA, TenantRows.FlowA));
+        var cleared = Kora(Api("safe-mode", "clear", TenantRows.A.ToString(), "--who", "ana", "--why", "contained, smoke green"));
         Assert.True(cleared.Code == 0, cleared.Error);
-        db.StartFlowExecutionAsApp(ResponderDatabase.A, ResponderDatabase.ContactA, ResponderDatabase.FlowA);
-        var again = Kora(Api("safe-mode", "clear", ResponderDatabase.A.ToString(), "--who", "ana", "--why", "again"));
+        db.StartFlowExecutionAsApp(TenantRows.A, TenantRows.ContactA, TenantRows.FlowA);
+        var again = Kora(Api("safe-mode", "clear", TenantRows.A.ToString(), "--who", "ana", "--why", "again"));
         Assert.Equal(2, again.Code);
         Assert.Contains("is not in safe mode", again.Error, StringComparison.Ordinal);
     }

@@ -14,18 +14,18 @@ public sealed class MetricsTests(ThrowawayPostgres postgres)
     {
         var db = new ResponderDatabase(postgres);
         await using var responder = await InProcessResponder.StartAsync(db, "http://127.0.0.1:9", Start);
-        await responder.PostWebhookAsync(Payloads.Firing(ResponderDatabase.A));
-        await responder.PostWebhookAsync(Payloads.Firing(ResponderDatabase.B, severity: "high", fingerprint: "b1b2c3d4e5f60708"));
-        var p0 = db.Count($"SELECT id FROM responder.incidents WHERE tenant = '{ResponderDatabase.A}'");
-        var p1 = db.Count($"SELECT id FROM responder.incidents WHERE tenant = '{ResponderDatabase.B}'");
+        await responder.PostWebhookAsync(Payloads.Firing(TenantRows.A));
+        await responder.PostWebhookAsync(Payloads.Firing(TenantRows.B, severity: "high", fingerprint: "b1b2c3d4e5f60708"));
+        var p0 = db.Count($"SELECT id FROM responder.incidents WHERE tenant = '{TenantRows.A}'");
+        var p1 = db.Count($"SELECT id FROM responder.incidents WHERE tenant = '{TenantRows.B}'");
 
         responder.Clock.Advance(TimeSpan.FromMinutes(7));
         await responder.ApiAsync(HttpMethod.Post, $"/api/v1/incidents/{p1}/ack", """{"who":"ana"}""");
         var text = await (await responder.Http.GetAsync(new Uri("/metrics", UriKind.Relative))).Content.ReadAsStringAsync();
 
-        Assert.Contains($"kora_incident_unacked_age_seconds{{tenant_id=\"{ResponderDatabase.A}\",priority=\"P0\",incident=\"{p0}\"}} 420\n", text, StringComparison.Ordinal);
+        Assert.Contains($"kora_incident_unacked_age_seconds{{tenant_id=\"{TenantRows.A}\",priority=\"P0\",incident=\"{p0}\"}} 420\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain($"incident=\"{p1}\"", text, StringComparison.Ordinal);
-        Assert.Contains($"kora_critical_alert_unacked_age_seconds{{tenant_id=\"{ResponderDatabase.A}\"}} 420\n", text, StringComparison.Ordinal);
+        Assert.Contains($"kora_critical_alert_unacked_age_seconds{{tenant_id=\"{TenantRows.A}\"}} 420\n", text, StringComparison.Ordinal);
         // P0's ACK is overdue at 7 min (<= 5 min); P1 acknowledged at 7 min is within its 15 min.
         Assert.Contains("kora_incident_sla_breaches_total{priority=\"P0\",sla=\"ack\"} 1\n", text, StringComparison.Ordinal);
         Assert.Contains("kora_incident_sla_breaches_total{priority=\"P1\",sla=\"ack\"} 0\n", text, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed class MetricsTests(ThrowawayPostgres postgres)
     {
         var db = new ResponderDatabase(postgres);
         await using var responder = await InProcessResponder.StartAsync(db, "http://127.0.0.1:9", Start);
-        await responder.PostWebhookAsync(Payloads.Firing(ResponderDatabase.A));
+        await responder.PostWebhookAsync(Payloads.Firing(TenantRows.A));
         var text = await (await responder.Http.GetAsync(new Uri("/metrics", UriKind.Relative))).Content.ReadAsStringAsync();
 
         var start = new System.Diagnostics.ProcessStartInfo(Tool.Find("promtool", "prometheus")) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };

@@ -17,12 +17,12 @@ public sealed class WebhookTests(ThrowawayPostgres postgres)
         var db = new ResponderDatabase(postgres);
         await using var responder = await InProcessResponder.StartAsync(db, "http://127.0.0.1:9", Start);
 
-        Assert.Equal(HttpStatusCode.OK, (await responder.PostWebhookAsync(Payloads.Firing(ResponderDatabase.A))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await responder.PostWebhookAsync(Payloads.Firing(TenantRows.A))).StatusCode);
         // Alertmanager's repeat after its interval: the identical body, past the replay window.
         responder.Clock.Advance(TimeSpan.FromMinutes(5));
-        Assert.Equal(HttpStatusCode.OK, (await responder.PostWebhookAsync(Payloads.Firing(ResponderDatabase.A))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await responder.PostWebhookAsync(Payloads.Firing(TenantRows.A))).StatusCode);
         // The same alert in another group's notification.
-        Assert.Equal(HttpStatusCode.OK, (await responder.PostWebhookAsync(Payloads.Firing(ResponderDatabase.A, groupKey: "g2"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await responder.PostWebhookAsync(Payloads.Firing(TenantRows.A, groupKey: "g2"))).StatusCode);
 
         Assert.Equal(1, db.Count("SELECT count(*) FROM responder.incidents"));
         Assert.Equal(1, db.Count("SELECT count(*) FROM responder.transitions"));
@@ -34,8 +34,8 @@ public sealed class WebhookTests(ThrowawayPostgres postgres)
         var db = new ResponderDatabase(postgres);
         await using var responder = await InProcessResponder.StartAsync(db, "http://127.0.0.1:9", Start);
 
-        await responder.PostWebhookAsync(Payloads.Firing(ResponderDatabase.A));
-        await responder.PostWebhookAsync(Payloads.Firing(ResponderDatabase.A, startsAt: "2026-02-10T14:00:00Z"));
+        await responder.PostWebhookAsync(Payloads.Firing(TenantRows.A));
+        await responder.PostWebhookAsync(Payloads.Firing(TenantRows.A, startsAt: "2026-02-10T14:00:00Z"));
 
         Assert.Equal(2, db.Count("SELECT count(*) FROM responder.incidents"));
     }
@@ -55,7 +55,7 @@ public sealed class WebhookTests(ThrowawayPostgres postgres)
         await using var responder = await InProcessResponder.StartAsync(db, "http://127.0.0.1:9", Start);
         var before = db.Snapshot();
 
-        var response = await responder.PostWebhookAsync(Payloads.Firing(ResponderDatabase.A), token, contentType);
+        var response = await responder.PostWebhookAsync(Payloads.Firing(TenantRows.A), token, contentType);
 
         Assert.True(expected == response.StatusCode, what);
         Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -84,7 +84,7 @@ public sealed class WebhookTests(ThrowawayPostgres postgres)
         await using var responder = await InProcessResponder.StartAsync(db, "http://127.0.0.1:9", Start);
         var before = db.Snapshot();
         // One good alert and one broken one: the whole payload is refused, the good one too.
-        var body = Encoding.UTF8.GetString(Payloads.Firing(ResponderDatabase.A)).Replace(
+        var body = Encoding.UTF8.GetString(Payloads.Firing(TenantRows.A)).Replace(
             "\"alerts\":[", "\"alerts\":[{\"status\":\"firing\",\"labels\":{\"severity\":\"critical\"},\"startsAt\":\"soon\",\"endsAt\":\"0001-01-01T00:00:00Z\",\"fingerprint\":\"zz\"},", StringComparison.Ordinal);
 
         var response = await responder.PostWebhookAsync(Encoding.UTF8.GetBytes(body));
@@ -101,11 +101,11 @@ public sealed class WebhookTests(ThrowawayPostgres postgres)
     {
         var db = new ResponderDatabase(postgres);
         await using var responder = await InProcessResponder.StartAsync(db, "http://127.0.0.1:9", Start);
-        await responder.PostWebhookAsync(Payloads.Firing(ResponderDatabase.A));
+        await responder.PostWebhookAsync(Payloads.Firing(TenantRows.A));
         var before = db.Snapshot();
         responder.Clock.Advance(TimeSpan.FromSeconds(20));
 
-        var response = await responder.PostWebhookAsync(Payloads.Firing(ResponderDatabase.A));
+        var response = await responder.PostWebhookAsync(Payloads.Firing(TenantRows.A));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("replayed webhook", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -21,12 +21,16 @@ public static class ReleaseFixtures
     /// <summary>The kora tools image (kora + db/migrations): the stacks' migration Job runs it by digest.</summary>
     public static ImageReference Tools { get; } = Image(TenantDatabasePlan.ToolsImageRepository, 'd');
 
+    /// <summary>The responder image: staging and prod refuse to plan without its digest.</summary>
+    public static ImageReference Responder { get; } = Image(KoraInfra.Platform.Response.ResponderImage.Repository, 'e');
+
     /// <summary>
-    /// Every image of a full KoraOS release, as release/images.txt pins them: the application's and
-    /// the kora tools image. Without the latter, staging and prod would run the migration Job from
-    /// the branch tag, which the policy pack rejects (KORA-040).
+    /// Every image of a full KoraOS release, as release/images.txt pins them: the application's,
+    /// the kora tools image and the responder's. Without the tools image, staging and prod would
+    /// run the migration Job from the branch tag, which the policy pack rejects (KORA-040); without
+    /// the responder's, they do not plan.
     /// </summary>
-    public static IReadOnlyList<ImageReference> FullReleaseImages { get; } = [Api, Worker, Tools];
+    public static IReadOnlyList<ImageReference> FullReleaseImages { get; } = [Api, Worker, Tools, Responder];
 
     public static ImageReference Image(string name, char fill) => new(name, "sha256:" + new string(fill, 64));
 

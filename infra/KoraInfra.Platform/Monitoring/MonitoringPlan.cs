@@ -44,7 +44,7 @@ public sealed record MonitoringPlan(
             RuleFiles: PrometheusRules.For(settings.Monitoring),
             Alertmanager: AlertRouting.For(settings.AlertReceivers, settings.Monitoring),
             ReceiverSecretNames: ReceiverSecrets.SecretNames(settings.AlertReceivers),
-            ScrapeTargets: [ScrapeTarget.N8n, ScrapeTarget.PlatformRuntime],
+            ScrapeTargets: [ScrapeTarget.N8n, ScrapeTarget.PlatformRuntime, ScrapeTarget.Responder],
             RetentionDays: RetentionDaysFor(settings.Environment.Name),
             AlertmanagerReplicas: settings.Environment.ZoneRedundant ? 3 : 1,
             VaultName: settings.Names.Name(ResourceKind.KeyVault));

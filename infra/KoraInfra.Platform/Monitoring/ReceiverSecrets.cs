@@ -1,4 +1,5 @@
 using System.Text;
+using KoraInfra.Platform.Response;
 using KoraInfra.Platform.Settings;
 
 namespace KoraInfra.Platform.Monitoring;
@@ -19,9 +20,12 @@ public static class ReceiverSecrets
     /// <summary>The file holding a webhook receiver's URL.</summary>
     public static string FileFor(string urlSecretName) => $"{MountPath}/{urlSecretName}";
 
-    /// <summary>The distinct vault secrets the receivers need, sorted.</summary>
+    /// <summary>
+    /// The distinct vault secrets the receivers need, sorted: every webhook URL, and the bearer
+    /// token of the responder's receiver (its <c>credentials_file</c>), which every stack has.
+    /// </summary>
     public static IReadOnlyList<string> SecretNames(IEnumerable<AlertReceiverSettings> receivers) =>
-        receivers.Select(r => r.UrlSecretName).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        receivers.Select(r => r.UrlSecretName).OfType<string>().Append(ResponderEndpoint.WebhookTokenSecretName).Distinct().Order(StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// The <c>spec</c> of the <c>secrets-store.csi.x-k8s.io/v1 SecretProviderClass</c>: the Azure

@@ -42,6 +42,12 @@ public sealed record ScrapeTarget(
         new SortedDictionary<string, string>(StringComparer.Ordinal) { ["app.kubernetes.io/part-of"] = "koraos" },
         "metrics", "/metrics", "30s");
 
+    /// <summary>The responder's incident and SLA metrics (<c>kora_incident_*</c>), through its Service.</summary>
+    public static ScrapeTarget Responder { get; } = new(
+        "kora-responder", ScrapeKind.ServiceMonitor, "kora-response",
+        new SortedDictionary<string, string>(StringComparer.Ordinal) { ["app.kubernetes.io/name"] = "kora-responder" },
+        "http", "/metrics", "30s");
+
     /// <summary>The monitor's <c>spec</c>.</summary>
     public YamlMap Spec()
     {

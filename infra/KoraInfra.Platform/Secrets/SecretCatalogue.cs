@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KoraInfra.Platform.Response;
 using KoraInfra.Platform.Settings;
 
 namespace KoraInfra.Platform.Secrets;
@@ -38,7 +39,12 @@ public sealed partial class SecretCatalogue
     /// <summary>The content type of every generated password.</summary>
     public const string PasswordContentType = "text/plain; kind=password";
 
+    /// <summary>The content type of a generated bearer token.</summary>
+    public const string BearerTokenContentType = "text/plain; kind=bearer-token";
+
     private const string PasswordType = PasswordContentType;
+
+    private const string BearerTokenType = BearerTokenContentType;
 
     private readonly Dictionary<string, SecretDefinition> _byName;
 
@@ -122,6 +128,13 @@ public sealed partial class SecretCatalogue
             FormerGeneratorName = N8nEncryptionKey,
         },
         new(N8nOwnerPassword, "n8n", "password of n8n's owner account", [Workload.N8n], RotationPolicy.Every(60), SecretProduction.GeneratedByPulumi, PasswordType),
+
+        // Alertmanager (the runtime's identity, through the CSI mount) sends it; the responder checks it.
+        new(ResponderEndpoint.WebhookTokenSecretName, "responder", "bearer token Alertmanager presents on the responder's webhook", [Workload.PlatformRuntime, Workload.Responder], RotationPolicy.Every(90), SecretProduction.GeneratedByPulumi, BearerTokenType) { GeneratedLength = 48 },
+
+        // Operators read it from the vault with their group's role; no other workload holds it.
+        new(ResponderEndpoint.ApiTokenSecretName, "responder", "bearer token of the responder's operator API (kora incident, kora safe-mode)", [Workload.Responder], RotationPolicy.Every(90), SecretProduction.GeneratedByPulumi, BearerTokenType) { GeneratedLength = 48 },
+        new(ResponderEndpoint.DatabasePasswordSecretName, "postgresql", "role of the responder (its schema, tenant controls through their functions)", [Workload.Responder], RotationPolicy.Every(60), SecretProduction.GeneratedByPulumi, PasswordType),
     ];
 
     private static IEnumerable<string> Check(SecretDefinition entry)

@@ -14,13 +14,16 @@ public enum Workload
 
     /// <summary>The KoraOS platform runtime (API, queue consumers, Alertmanager).</summary>
     PlatformRuntime,
+
+    /// <summary>The responder (incidents, escalation, automatic actions).</summary>
+    Responder,
 }
 
 /// <summary>Names of workloads in resource names and messages.</summary>
 public static class WorkloadNames
 {
     /// <summary>Every workload, in a fixed order.</summary>
-    public static IReadOnlyList<Workload> All { get; } = [Workload.N8n, Workload.MigrationJob, Workload.PlatformRuntime];
+    public static IReadOnlyList<Workload> All { get; } = [Workload.N8n, Workload.MigrationJob, Workload.PlatformRuntime, Workload.Responder];
 
     /// <summary>
     /// The workload segment of the identity's resource name (<c>id-kora-prod-brs-n8n</c>). The
@@ -32,6 +35,7 @@ public static class WorkloadNames
         Workload.N8n => "n8n",
         Workload.MigrationJob => "migration",
         Workload.PlatformRuntime => "platform",
+        Workload.Responder => "responder",
         _ => throw new ArgumentOutOfRangeException(nameof(workload), workload, "not a KoraOS workload"),
     };
 

@@ -1,7 +1,7 @@
 using KoraInfra.Platform.Database;
 using KoraInfra.TestSupport;
 using Npgsql;
-using static KoraInfra.Platform.Tests.Database.TenantRows;
+using static KoraInfra.TestSupport.TenantRows;
 
 namespace KoraInfra.Platform.Tests.Database;
 

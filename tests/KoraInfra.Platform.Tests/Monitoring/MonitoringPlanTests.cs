@@ -58,17 +58,20 @@ public sealed class MonitoringPlanTests
 
         var parameters = (Dictionary<string, object>)spec["parameters"];
         Assert.Equal("kv-kora-prod-brs", parameters["keyvaultName"]);
-        Assert.Equal(["alert-devops-pager-url", "alert-devops-webhook-url", "alert-management-webhook-url", "alert-superadmin-webhook-url"], plan.ReceiverSecretNames);
+        Assert.Equal(["alert-devops-pager-url", "alert-devops-webhook-url", "alert-management-webhook-url", "alert-superadmin-webhook-url", "responder-webhook-token"], plan.ReceiverSecretNames);
         Assert.All(plan.ReceiverSecretNames, n => Assert.Contains($"objectName: {n}\n", (string)parameters["objects"], StringComparison.Ordinal));
         Assert.DoesNotContain("://", (string)parameters["objects"], StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Scrape_targets_cover_n8n_and_the_platform_runtime()
+    public void Scrape_targets_cover_n8n_the_platform_runtime_and_the_responder()
     {
         var targets = Plan("staging").ScrapeTargets;
 
-        Assert.Equal([("n8n", ScrapeKind.ServiceMonitor), ("kora-runtime", ScrapeKind.PodMonitor)], targets.Select(t => (t.Name, t.Kind)));
+        Assert.Equal([("n8n", ScrapeKind.ServiceMonitor), ("kora-runtime", ScrapeKind.PodMonitor), ("kora-responder", ScrapeKind.ServiceMonitor)], targets.Select(t => (t.Name, t.Kind)));
+        Assert.Equal(KoraInfra.Platform.Response.ResponderEndpoint.Namespace, targets[2].Namespace);
+        Assert.Equal(KoraInfra.Platform.Response.ResponderPlan.SelectorLabels, targets[2].Selector);
+        Assert.Equal(KoraInfra.Platform.Response.ResponderPlan.PortName, targets[2].Port);
         Assert.True(targets[1].Spec().ContainsKey("podMetricsEndpoints"));
         Assert.True(targets[0].Spec().ContainsKey("endpoints"));
     }

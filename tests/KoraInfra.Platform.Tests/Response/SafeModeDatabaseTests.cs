@@ -2,7 +2,7 @@ using KoraInfra.Platform.Database;
 using KoraInfra.Platform.Tests.Database;
 using KoraInfra.TestSupport;
 using Npgsql;
-using static KoraInfra.Platform.Tests.Database.TenantRows;
+using static KoraInfra.TestSupport.TenantRows;
 
 namespace KoraInfra.Platform.Tests.Response;
 

@@ -17,6 +17,7 @@ public sealed class SecretCatalogueTests
             [
                 "postgres-admin-password", "postgres-migrator-password", "postgres-app-password", "postgres-n8n-password",
                 "redis-access-key", "n8n-encryption-key", "n8n-owner-password",
+                "responder-webhook-token", "responder-api-token", "responder-db-password",
                 "alert-superadmin-webhook-url", "alert-devops-webhook-url", "alert-devops-pager-url", "alert-management-webhook-url",
             ],
             catalogue.Entries.Select(e => e.Name));

@@ -51,7 +51,7 @@ public sealed class VaultAndAccessPlanTests
         var identities = Plan("prod").Identities;
 
         Assert.Equal(
-            ["id-kora-prod-brs-n8n", "id-kora-prod-brs-migration", "id-kora-prod-brs-platform"],
+            ["id-kora-prod-brs-n8n", "id-kora-prod-brs-migration", "id-kora-prod-brs-platform", "id-kora-prod-brs-responder"],
             identities.Select(i => i.ResourceName));
         var runtime = Assert.Single(identities, i => i.DeclaredByFoundation);
         Assert.Equal(Workload.PlatformRuntime, runtime.Workload);
@@ -72,8 +72,9 @@ public sealed class VaultAndAccessPlanTests
         Assert.Equal(["n8n-encryption-key", "n8n-owner-password", "postgres-n8n-password", "redis-access-key"], Reads(Workload.N8n));
         Assert.Equal(["postgres-migrator-password"], Reads(Workload.MigrationJob));
         Assert.Equal(
-            ["alert-devops-pager-url", "alert-devops-webhook-url", "alert-management-webhook-url", "alert-superadmin-webhook-url", "postgres-app-password", "redis-access-key"],
+            ["alert-devops-pager-url", "alert-devops-webhook-url", "alert-management-webhook-url", "alert-superadmin-webhook-url", "postgres-app-password", "redis-access-key", "responder-webhook-token"],
             Reads(Workload.PlatformRuntime));
+        Assert.Equal(["responder-api-token", "responder-db-password", "responder-webhook-token"], Reads(Workload.Responder));
     }
 
     [Fact]

@@ -4,28 +4,20 @@ using Npgsql;
 
 namespace KoraInfra.Responder.Tests.Support;
 
-/// <summary>A fresh kora database with the tenant migrations, the responder's, and two tenants with a flow each.</summary>
+/// <summary>A fresh kora database with the tenant migrations, the responder's, and the shared two tenants (<see cref="TenantRows"/>).</summary>
 internal sealed class ResponderDatabase
 {
-    public static readonly Guid A = Guid.Parse("aaaaaaaa-0000-4000-8000-000000000001");
-    public static readonly Guid B = Guid.Parse("bbbbbbbb-0000-4000-8000-000000000002");
-    public static readonly Guid ContactA = Guid.Parse("aaaaaaaa-0000-4000-8000-0000000000c1");
-    public static readonly Guid ContactB = Guid.Parse("bbbbbbbb-0000-4000-8000-0000000000c1");
-    public static readonly Guid FlowA = Guid.Parse("aaaaaaaa-0000-4000-8000-0000000000f1");
-    public static readonly Guid FlowB = Guid.Parse("bbbbbbbb-0000-4000-8000-0000000000f1");
-
     public ResponderDatabase(ThrowawayPostgres postgres)
     {
         Admin = postgres.CreateDatabase();
         SchemaMigrator.Migrate(Admin, Path.Combine(postgres.RepositoryRoot, "db", "responder"), changelogTable: ResponderSchema.ChangelogTable);
-        ThrowawayPostgres.ExecuteOn(Admin, $"""
-            INSERT INTO kora.tenants (id, slug, display_name) VALUES ('{A}', 'tenant-a', 'A'), ('{B}', 'tenant-b', 'B');
-            INSERT INTO kora.contacts VALUES ('{A}', '{ContactA}', 'Ana', null, null, now()), ('{B}', '{ContactB}', 'Bia', null, null, now());
-            INSERT INTO kora.flows VALUES ('{A}', '{FlowA}', 'welcome', 'active', now()), ('{B}', '{FlowB}', 'welcome', 'active', now());
-            """);
+        TenantRows.Insert(Admin);
 
-        // The responder's own login (trust on the throwaway loopback server: no password exists).
-        Responder = new NpgsqlConnectionStringBuilder(Admin) { Username = "kora_responder" }.ConnectionString;
+        // The responder logs in on a slot of kora_responder (db/responder V2), which acts as the
+        // group; the rotation Job would give it LOGIN and the vault's password. Trust on the
+        // throwaway loopback server: no password exists.
+        ThrowawayPostgres.ExecuteOn(Admin, "ALTER ROLE kora_responder_a LOGIN");
+        Responder = new NpgsqlConnectionStringBuilder(Admin) { Username = "kora_responder_a" }.ConnectionString;
     }
 
     /// <summary>The superuser's connection.</summary>

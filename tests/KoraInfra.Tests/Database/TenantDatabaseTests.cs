@@ -142,10 +142,10 @@ public sealed class TenantDatabaseTests
         var args = ((ImmutableArray<object?>)container["args"]!).Cast<string>().ToList();
         Assert.Equal(["db", "rotate-logins"], args.Take(2));
         var logins = args.Skip(2).Where((_, i) => i % 2 == 1).Select(KoraInfra.Platform.Database.Logins.LoginRotation.Parse).ToList();
-        Assert.Equal(["kora_app", "n8n"], logins.Select(l => l.Login.Group));
+        Assert.Equal(["kora_app", "n8n", "kora_responder"], logins.Select(l => l.Login.Group));
 
         var env = ((ImmutableArray<object?>)container["env"]!).Cast<ImmutableDictionary<string, object?>>().ToList();
-        Assert.Equal(["KORA_DB_CONNECTION", "KORA_LOGIN_PASSWORD_KORA_APP", "KORA_LOGIN_PASSWORD_N8N"], env.Select(e => (string)e["name"]!));
+        Assert.Equal(["KORA_DB_CONNECTION", "KORA_LOGIN_PASSWORD_KORA_APP", "KORA_LOGIN_PASSWORD_N8N", "KORA_LOGIN_PASSWORD_KORA_RESPONDER"], env.Select(e => (string)e["name"]!));
         Assert.All(env, e => Assert.False(e.ContainsKey("value"), $"{e["name"]} must come from a Secret, never inline"));
     }
 }

@@ -114,8 +114,8 @@ public sealed class MonitoringTests
 
         run.Named(MonitoringType, "monitoring");
         var monitoring = run.Under(MonitoringType).Where(r => r.Type is PrometheusRule or HelmRelease || r.Type.Contains("monitoring.coreos.com", StringComparison.Ordinal) || r.Type.Contains("secrets-store", StringComparison.Ordinal)).ToList();
-        // The chart, three rule files (signals, catalogue, response SLAs), two monitors, the secret provider class.
-        Assert.Equal(7, monitoring.Count);
+        // The chart, three rule files (signals, catalogue, response SLAs), three monitors (n8n, runtime, responder), the secret provider class.
+        Assert.Equal(8, monitoring.Count);
         Assert.All(monitoring, r => Assert.Contains($"pulumi:providers:kubernetes::k8s-{stack}::", r.Provider ?? "(no provider)", StringComparison.Ordinal));
     }
 }

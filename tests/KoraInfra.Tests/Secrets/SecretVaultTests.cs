@@ -202,7 +202,8 @@ public sealed class SecretVaultTests
             [("principal-identity-n8n", "ServicePrincipal")] = Reads("n8n-encryption-key", "n8n-owner-password", "postgres-n8n-password", "redis-access-key"),
             [("principal-identity-migration", "ServicePrincipal")] = Reads("postgres-migrator-password"),
             [("principal-platform-identity", "ServicePrincipal")] = Reads(
-                "alert-devops-pager-url", "alert-devops-webhook-url", "alert-management-webhook-url", "alert-superadmin-webhook-url", "postgres-app-password", "redis-access-key"),
+                "alert-devops-pager-url", "alert-devops-webhook-url", "alert-management-webhook-url", "alert-superadmin-webhook-url", "postgres-app-password", "redis-access-key", "responder-webhook-token"),
+            [("principal-identity-responder", "ServicePrincipal")] = Reads("responder-api-token", "responder-db-password", "responder-webhook-token"),
         };
         Assert.Equal(expected.Keys.Order(), byPrincipal.Keys.Order());
         foreach (var (principal, assignments) in expected)

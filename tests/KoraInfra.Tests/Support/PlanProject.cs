@@ -25,10 +25,14 @@ internal sealed class PlanProject : IDisposable
         }
 
         File.WriteAllText(Path.Combine(root, $"Pulumi.{stack}.yaml"), settings);
-        var migrations = Directory.CreateDirectory(Path.Combine(root, "db", "migrations")).FullName;
-        foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "db", "migrations")))
+        // The tenant migrations and the responder's: the program fingerprints both.
+        foreach (var set in new[] { "migrations", "responder" })
         {
-            File.Copy(file, Path.Combine(migrations, Path.GetFileName(file)));
+            var migrations = Directory.CreateDirectory(Path.Combine(root, "db", set)).FullName;
+            foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "db", set)))
+            {
+                File.Copy(file, Path.Combine(migrations, Path.GetFileName(file)));
+            }
         }
 
         Environment.SetEnvironmentVariable(ReleaseSigningKey.VerificationKeyVariable, release.VerifyKeyPem);

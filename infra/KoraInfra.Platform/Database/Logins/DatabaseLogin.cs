@@ -1,3 +1,4 @@
+using KoraInfra.Platform.Response;
 using KoraInfra.Platform.Secrets;
 using KoraInfra.Platform.Workloads;
 
@@ -33,6 +34,10 @@ public sealed record DatabaseLogin(string Group, string Secret, string WhyPasswo
             N8nDatabase.User,
             SecretCatalogue.PostgresN8nPassword,
             "n8n's PostgreSQL connection takes only a static user and password (DB_POSTGRESDB_USER/PASSWORD); it cannot present an Entra token"),
+        new(
+            ResponderDatabase.Role,
+            ResponderEndpoint.DatabasePasswordSecretName,
+            "the responder connects with a connection string from the vault, like the platform runtime; its slots are created by db/responder V2"),
     ];
 
     /// <summary>The login of a group, or null.</summary>

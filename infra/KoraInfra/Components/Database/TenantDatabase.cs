@@ -39,15 +39,22 @@ public sealed class TenantDatabase : ComponentResource
         var migration = new SchemaMigrationJob("schema-migration", args.Plan.MigrationJob, Output.CreateSecret(connection), args, schemaPrerequisites, this);
         SchemaMigration = migration.Job;
 
+        // The other schemas of the kora database, one after the other, on the tenant schema.
+        Resource schema = migration.Job;
+        foreach (var following in args.FollowingMigrations)
+        {
+            schema = new SchemaMigrationJob(following.Labels["app.kubernetes.io/name"], following, Output.CreateSecret(connection), args, [schema], this).Job;
+        }
+
         // After the schema, the logins: the vault's current values on their planned slots.
         if (args.LoginRotations.Count > 0)
         {
-            var rotation = new LoginRotationJob("login-rotation", LoginRotationJobPlan.For(args.Plan.MigrationJob, args.LoginRotations), connection, args.LoginPasswords, args, migration.Job, this);
+            var rotation = new LoginRotationJob("login-rotation", LoginRotationJobPlan.For(args.Plan.MigrationJob, args.LoginRotations), connection, args.LoginPasswords, args, schema, this);
             LoginRotation = rotation.Job;
         }
         else
         {
-            LoginRotation = migration.Job;
+            LoginRotation = schema;
         }
 
         RegisterOutputs(new Dictionary<string, object?>

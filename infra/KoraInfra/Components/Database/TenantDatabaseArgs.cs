@@ -24,6 +24,13 @@ public sealed class TenantDatabaseArgs
     /// <summary>Each password-based login's planned slot and version (Platform's <c>LoginRotationPlan</c>).</summary>
     public IReadOnlyList<KoraInfra.Platform.Database.Logins.LoginRotation> LoginRotations { get; init; } = [];
 
+    /// <summary>
+    /// Further migration sets of the kora database (the responder's db/responder), each run in
+    /// order after the tenant migrations and before the logins are rotated, so the slots they
+    /// create exist when the rotation sets their passwords.
+    /// </summary>
+    public IReadOnlyList<MigrationJobPlan> FollowingMigrations { get; init; } = [];
+
     /// <summary>The vault's current value of each login's secret, by secret name (secret outputs).</summary>
     public IReadOnlyDictionary<string, Output<string>> LoginPasswords { get; init; } = new Dictionary<string, Output<string>>();
 }

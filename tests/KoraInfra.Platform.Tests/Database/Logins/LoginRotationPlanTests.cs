@@ -55,7 +55,7 @@ public sealed class LoginRotationPlanTests
     [Fact]
     public void Every_password_based_login_has_two_slots_a_vault_secret_and_a_reason()
     {
-        Assert.Equal(["kora_app", "n8n"], DatabaseLogin.All.Select(l => l.Group));
+        Assert.Equal(["kora_app", "n8n", "kora_responder"], DatabaseLogin.All.Select(l => l.Group));
         Assert.All(DatabaseLogin.All, l =>
         {
             Assert.Equal([l.Group + "_a", l.Group + "_b"], l.Slots);

@@ -1,9 +1,11 @@
-using KoraInfra.TestSupport;
 using Npgsql;
 
-namespace KoraInfra.Platform.Tests.Database;
+namespace KoraInfra.TestSupport;
 
-/// <summary>Two tenants with a few rows each, written as the superuser (which RLS does not bind).</summary>
+/// <summary>
+/// Two tenants with a few rows each, written as the superuser (which RLS does not bind): the
+/// isolation and safe-mode tests and the responder's tests share them.
+/// </summary>
 internal static class TenantRows
 {
     public static readonly Guid A = Guid.Parse("aaaaaaaa-0000-4000-8000-000000000001");
