@@ -33,35 +33,38 @@ public sealed class NoSecretLiterals : PolicyRule
     public override IEnumerable<Finding> Evaluate(PolicyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var configMap in context.Stack.OfType(TypeTokens.ConfigMap))
-        {
-            if (configMap.Property("data") is not JsonObject data)
-            {
-                continue;
-            }
+        var configMaps = context.Stack.OfType(TypeTokens.ConfigMap).SelectMany(ConfigMapFindings);
+        var workloads = context.Stack.Resources.Where(r => PodSpecs.WorkloadTypes.Contains(r.Type)).SelectMany(WorkloadFindings);
+        return configMaps.Concat(workloads).ToList();
+    }
 
-            foreach (var (key, value) in data)
-            {
-                if (Json.Text(value) is { } text && SecretLiteralDetector.Judge(key, text) is { } why)
-                {
-                    yield return new Finding(configMap.Urn, $"ConfigMap key '{key}' holds a secret-looking value ({why}); move it to a Secret");
-                }
-            }
-        }
+    // Small plain methods rather than one iterator with pattern variables: mutation testing must
+    // be able to change each test and still compile (docs/testing.md).
+    private static IEnumerable<Finding> ConfigMapFindings(ResourceSnapshot configMap)
+    {
+        var data = configMap.Property("data") as JsonObject;
+        return (data ?? []).Select(entry => ConfigMapFinding(configMap, entry.Key, entry.Value)).OfType<Finding>();
+    }
 
-        foreach (var workload in context.Stack.Resources.Where(r => PodSpecs.WorkloadTypes.Contains(r.Type)))
-        {
-            foreach (var container in PodSpecs.Containers(workload))
-            {
-                foreach (var variable in (container.Container["env"] as JsonArray ?? []).OfType<JsonObject>())
-                {
-                    var name = Json.Text(variable["name"]) ?? string.Empty;
-                    if (Json.Text(variable["value"]) is { Length: > 0 } value && SecretLiteralDetector.Judge(name, value) is { } why)
-                    {
-                        yield return new Finding(workload.Urn, $"container '{container.Name}' sets {name} to a secret-looking literal ({why}); use valueFrom.secretKeyRef or a _FILE variable");
-                    }
-                }
-            }
-        }
+    private static Finding? ConfigMapFinding(ResourceSnapshot configMap, string key, JsonNode? value)
+    {
+        var text = Json.Text(value);
+        var why = text is null ? null : SecretLiteralDetector.Judge(key, text);
+        return why is null ? null : new Finding(configMap.Urn, $"ConfigMap key '{key}' holds a secret-looking value ({why}); move it to a Secret");
+    }
+
+    private static IEnumerable<Finding> WorkloadFindings(ResourceSnapshot workload) =>
+        PodSpecs.Containers(workload).SelectMany(container => (container.Container["env"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Select(variable => VariableFinding(workload, container, variable))
+            .OfType<Finding>());
+
+    private static Finding? VariableFinding(ResourceSnapshot workload, ContainerSpec container, JsonObject variable)
+    {
+        var name = Json.Text(variable["name"]) ?? string.Empty;
+        // An empty value holds no secret; the detector judges every other one.
+        var value = Json.Text(variable["value"]);
+        var why = string.IsNullOrEmpty(value) ? null : SecretLiteralDetector.Judge(name, value);
+        return why is null ? null : new Finding(workload.Urn, $"container '{container.Name}' sets {name} to a secret-looking literal ({why}); use valueFrom.secretKeyRef or a _FILE variable");
     }
 }
