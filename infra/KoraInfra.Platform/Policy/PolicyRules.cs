@@ -6,7 +6,12 @@ namespace KoraInfra.Platform.Policy;
 public static class PolicyRules
 {
     /// <summary>Every rule, in id order.</summary>
-    public static IReadOnlyList<PolicyRule> All { get; } = new PolicyRule[]
+    /// <remarks>
+    /// Built on each read, not once in a static initialiser: rules are small and stateless, and a
+    /// rule built inside a test is attributed to that test, so mutation testing runs only the
+    /// tests that reach a mutant instead of the whole suite (docs/testing.md).
+    /// </remarks>
+    public static IReadOnlyList<PolicyRule> All => new PolicyRule[]
     {
         new NoDirectDeployToProd(),
         new RequiredTags(),

@@ -74,6 +74,9 @@ public sealed class CompliantPlatform
     public CompliantPlatform RemoveNamed(string name) =>
         _resources.RemoveAll(r => r.Name == name) == 1 ? this : throw new ArgumentException($"the compliant stack has no single resource '{name}'", nameof(name));
 
+    /// <summary>The inputs of the one resource with this logical name, to edit in place.</summary>
+    public JsonObject Inputs(string name) => _resources.Single(r => r.Name == name).Inputs;
+
     /// <summary>Sets a top-level input of the one resource with this logical name.</summary>
     public CompliantPlatform SetNamed(string name, string input, JsonNode? value)
     {

@@ -12,6 +12,10 @@ public sealed class NoSecretLiteralsTests
     private const string ConfigMap = "kubernetes:core/v1:ConfigMap";
 
     /// <summary>(where, name, value, words the violation must say about why).</summary>
+    /// <remarks>
+    /// Not enumerated at discovery: the values are random, so each discovery would name different
+    /// test cases and a runner that discovers once and runs later (mutation testing) would find none.
+    /// </remarks>
     public static TheoryData<string, string, string, string> Secrets()
     {
         var random = Convert.ToBase64String(RandomNumberGenerator.GetBytes(36));
@@ -59,7 +63,7 @@ public sealed class NoSecretLiteralsTests
     };
 
     [Theory]
-    [MemberData(nameof(Secrets))]
+    [MemberData(nameof(Secrets), DisableDiscoveryEnumeration = true)]
     public void A_secret_looking_value_is_a_violation_that_says_why_without_the_value(string where, string name, string value, string why)
     {
         var evaluation = With(where, name, value).Evaluate();

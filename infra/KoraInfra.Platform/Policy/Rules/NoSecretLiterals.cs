@@ -39,47 +39,56 @@ public sealed class NoSecretLiterals : PolicyRule
 
         // The judgement is pure, and workloads of one stack repeat their variables (n8n's main,
         // worker and webhook share theirs): each distinct name and value is judged once.
-        var judged = new Dictionary<(string, string), string?>();
-        string? Judge(string name, string value)
+        var judge = new JudgedLiterals();
+        var configMaps = context.Stack.OfType(TypeTokens.ConfigMap).SelectMany(configMap => ConfigMapFindings(configMap, judge));
+        var workloads = context.Stack.Resources.Where(r => PodSpecs.WorkloadTypes.Contains(r.Type)).SelectMany(workload => WorkloadFindings(workload, judge));
+        return configMaps.Concat(workloads).ToList();
+    }
+
+    // Small plain methods rather than one iterator with pattern variables: mutation testing must
+    // be able to change each test and still compile (docs/testing.md).
+    private static IEnumerable<Finding> ConfigMapFindings(ResourceSnapshot configMap, JudgedLiterals judge)
+    {
+        var data = configMap.Property("data") as JsonObject;
+        return (data ?? []).Select(entry => ConfigMapFinding(configMap, entry.Key, entry.Value, judge)).OfType<Finding>();
+    }
+
+    private static Finding? ConfigMapFinding(ResourceSnapshot configMap, string key, JsonNode? value, JudgedLiterals judge)
+    {
+        var text = Json.Text(value);
+        var why = text is null ? null : judge.Judge(key, text);
+        return why is null ? null : new Finding(configMap.Urn, $"ConfigMap key '{key}' holds a secret-looking value ({why}); move it to a Secret");
+    }
+
+    private static IEnumerable<Finding> WorkloadFindings(ResourceSnapshot workload, JudgedLiterals judge) =>
+        PodSpecs.Containers(workload).SelectMany(container => (container.Container["env"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Select(variable => VariableFinding(workload, container, variable, judge))
+            .OfType<Finding>());
+
+    private static Finding? VariableFinding(ResourceSnapshot workload, ContainerSpec container, JsonObject variable, JudgedLiterals judge)
+    {
+        var name = Json.Text(variable["name"]) ?? string.Empty;
+        // An empty value holds no secret; the detector judges every other one.
+        var value = Json.Text(variable["value"]);
+        var why = string.IsNullOrEmpty(value) ? null : judge.Judge(name, value);
+        return why is null ? null : new Finding(workload.Urn, $"container '{container.Name}' sets {name} to a secret-looking literal ({why}); use valueFrom.secretKeyRef or a _FILE variable");
+    }
+
+    /// <summary>The detector's verdicts of one evaluation, each distinct name and value judged once.</summary>
+    private sealed class JudgedLiterals
+    {
+        private readonly Dictionary<(string Name, string Value), string?> verdicts = [];
+
+        public string? Judge(string name, string value)
         {
-            if (!judged.TryGetValue((name, value), out var why))
+            if (!verdicts.TryGetValue((name, value), out var why))
             {
                 why = SecretLiteralDetector.Judge(name, value);
-                judged[(name, value)] = why;
+                verdicts[(name, value)] = why;
             }
 
             return why;
-        }
-
-        foreach (var configMap in context.Stack.OfType(TypeTokens.ConfigMap))
-        {
-            if (configMap.Property("data") is not JsonObject data)
-            {
-                continue;
-            }
-
-            foreach (var (key, value) in data)
-            {
-                if (Json.Text(value) is { } text && Judge(key, text) is { } why)
-                {
-                    yield return new Finding(configMap.Urn, $"ConfigMap key '{key}' holds a secret-looking value ({why}); move it to a Secret");
-                }
-            }
-        }
-
-        foreach (var workload in context.Stack.Resources.Where(r => PodSpecs.WorkloadTypes.Contains(r.Type)))
-        {
-            foreach (var container in PodSpecs.Containers(workload))
-            {
-                foreach (var variable in (container.Container["env"] as JsonArray ?? []).OfType<JsonObject>())
-                {
-                    var name = Json.Text(variable["name"]) ?? string.Empty;
-                    if (Json.Text(variable["value"]) is { Length: > 0 } value && Judge(name, value) is { } why)
-                    {
-                        yield return new Finding(workload.Urn, $"container '{container.Name}' sets {name} to a secret-looking literal ({why}); use valueFrom.secretKeyRef or a _FILE variable");
-                    }
-                }
-            }
         }
     }
 }

@@ -29,22 +29,29 @@ internal static class PodSpecs
     /// <summary>Every container and init container of a workload.</summary>
     public static IEnumerable<ContainerSpec> Containers(ResourceSnapshot resource)
     {
-        if (!PodSpecPaths.TryGetValue(resource.Type, out var path) || resource.Property(path) is not JsonObject podSpec)
+        ArgumentNullException.ThrowIfNull(resource);
+        var podSpec = PodSpec(resource);
+        if (podSpec is null)
         {
-            yield break;
+            return [];
         }
 
-        foreach (var list in new[] { "initContainers", "containers" })
-        {
-            if (podSpec[list] is not JsonArray containers)
-            {
-                continue;
-            }
-
-            foreach (var container in containers.OfType<JsonObject>())
-            {
-                yield return new ContainerSpec(Json.Text(container["name"]) ?? "(unnamed)", container, podSpec);
-            }
-        }
+        return ContainersIn(podSpec, "initContainers").Concat(ContainersIn(podSpec, "containers")).ToList();
     }
+
+    // Small plain methods rather than one iterator with pattern variables: mutation testing must
+    // be able to change each step and still compile (docs/testing.md).
+    private static JsonObject? PodSpec(ResourceSnapshot resource)
+    {
+        var path = PodSpecPaths.GetValueOrDefault(resource.Type);
+        return path is null ? null : resource.Property(path) as JsonObject;
+    }
+
+    private static IEnumerable<ContainerSpec> ContainersIn(JsonObject podSpec, string list)
+    {
+        var containers = podSpec[list] as JsonArray ?? [];
+        return containers.OfType<JsonObject>().Select(container => new ContainerSpec(NameOf(container), container, podSpec));
+    }
+
+    private static string NameOf(JsonObject container) => Json.Text(container["name"]) ?? "(unnamed)";
 }

@@ -36,17 +36,21 @@ public sealed class SecretExpiry : ResourceRule
         ArgumentNullException.ThrowIfNull(context);
 
         // Key Vault keeps expiry as Unix seconds.
-        if (resource.Number("properties.attributes.expires") is not { } expires)
+        var problem = Problem(resource.Number("properties.attributes.expires"), context.Now);
+        return problem is null ? [] : [problem];
+    }
+
+    // A plain method, not an iterator with a pattern variable: mutation testing must be able to
+    // change each comparison here and still compile (docs/testing.md).
+    private static string? Problem(double? expires, DateTimeOffset now)
+    {
+        if (expires is null)
         {
-            yield return "properties.attributes.expires is not set; every secret expires at the end of its rotation window";
-            yield break;
+            return "properties.attributes.expires is not set; every secret expires at the end of its rotation window";
         }
 
-        var expiry = DateTimeOffset.FromUnixTimeSeconds((long)expires);
-        var limit = context.Now.AddDays(MaximumDays);
-        if (expiry > limit)
-        {
-            yield return $"expires {expiry:yyyy-MM-dd}, more than {MaximumDays} days after {context.Now:yyyy-MM-dd}";
-        }
+        var expiry = DateTimeOffset.FromUnixTimeSeconds((long)expires.Value);
+        var limit = now.AddDays(MaximumDays);
+        return expiry > limit ? $"expires {expiry:yyyy-MM-dd}, more than {MaximumDays} days after {now:yyyy-MM-dd}" : null;
     }
 }
