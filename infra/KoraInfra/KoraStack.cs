@@ -5,6 +5,7 @@ using KoraInfra.Components.Monitoring;
 using KoraInfra.Components.Network;
 using KoraInfra.Components.Release;
 using KoraInfra.Components.Secrets;
+using KoraInfra.Components.Verification;
 using KoraInfra.Components.Workloads;
 using KoraInfra.Platform.Database;
 using KoraInfra.Platform.Database.Logins;
@@ -13,6 +14,7 @@ using KoraInfra.Platform.Monitoring;
 using KoraInfra.Platform.Network;
 using KoraInfra.Platform.Release;
 using KoraInfra.Platform.Secrets;
+using KoraInfra.Platform.Verification.Staging;
 using KoraInfra.Platform.Workloads;
 using Pulumi;
 
@@ -163,6 +165,22 @@ public sealed class KoraStack : Stack
             RedisPassword = queue.Password,
             EncryptionKey = vault.SecretValues[SecretCatalogue.N8nEncryptionKey],
         }, new ComponentResourceOptions { DependsOn = { database.LoginRotation } });
+
+        // Staging only: Chaos Mesh, the k6 templates and the heartbeat writer (docs/verification.md).
+        // The writer logs in as the application, on the slot the rotation Job gave its password.
+        if (StagingVerificationPlan.For(settings, TenantDatabasePlan.ReleasedToolsImage(release?.Manifest.Images)) is { } checks)
+        {
+            var application = logins.Single(l => l.Login.Group == checks.Heartbeat.Login.Group);
+            _ = new StagingVerification("verification", new StagingVerificationArgs
+            {
+                Plan = checks,
+                Scripts = StagingVerificationPlan.Scripts(Directory.GetCurrentDirectory()),
+                Provider = cluster.Provider,
+                HeartbeatConnection = Output.Tuple(database.FullyQualifiedDomainName, vault.SecretValues[application.Login.Secret])
+                    .Apply(t => TenantDatabasePlan.AdministratorConnectionString(t.Item1, application.CurrentSlot, t.Item2)),
+                Login = database.LoginRotation,
+            });
+        }
 
         ResourceGroupName = foundation.ResourceGroupName;
         LogWorkspaceId = foundation.LogWorkspaceId;

@@ -29,6 +29,12 @@ public sealed record StagingVerificationPlan(string Namespace, ChaosMeshPlan Cha
         ["app.kubernetes.io/managed-by"] = "pulumi",
     };
 
+    /// <summary>The labels of the checks' namespace: its pods meet the restricted Pod Security Standard.</summary>
+    public static IReadOnlyDictionary<string, string> NamespaceLabels { get; } = new SortedDictionary<string, string>(Labels.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal), StringComparer.Ordinal)
+    {
+        ["pod-security.kubernetes.io/enforce"] = "restricted",
+    };
+
     /// <summary>The plan, or null where the stack runs no check.</summary>
     /// <param name="settings">The stack's validated settings.</param>
     /// <param name="toolsImage">The released kora tools image, by digest (the heartbeat writer runs it).</param>
@@ -53,11 +59,22 @@ public sealed record StagingVerificationPlan(string Namespace, ChaosMeshPlan Cha
             HeartbeatWriterPlan.For(toolsImage));
     }
 
-    /// <summary>The committed scripts by file name, for the ConfigMap.</summary>
-    public static IReadOnlyDictionary<string, string> Scripts(string projectDirectory) =>
-        Directory.GetFiles(Path.Combine(projectDirectory, ScriptsFolder), "*.js")
-            .Order(StringComparer.Ordinal)
-            .ToDictionary(f => Path.GetFileName(f), File.ReadAllText, StringComparer.Ordinal);
+    /// <summary>The committed scripts by file name, for the ConfigMap: from the nearest <see cref="ScriptsFolder"/> at or above <paramref name="start"/>.</summary>
+    public static IReadOnlyDictionary<string, string> Scripts(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            var folder = Path.Combine(dir.FullName, ScriptsFolder);
+            if (Directory.Exists(folder))
+            {
+                return Directory.GetFiles(folder, "*.js")
+                    .Order(StringComparer.Ordinal)
+                    .ToDictionary(f => Path.GetFileName(f), File.ReadAllText, StringComparer.Ordinal);
+            }
+        }
+
+        throw new DirectoryNotFoundException($"no {ScriptsFolder} directory at or above '{start}'; run from inside the KoraInfra repository");
+    }
 
     private static K6JobPlan Run(string name, VerificationKind kind, string script, string target, LoadProfile profile)
     {
