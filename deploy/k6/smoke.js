@@ -13,6 +13,9 @@ export const options = {
   vus: 1,
   iterations: 1,
   summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)'],
+  // Every check must pass: k6 then exits non-zero and the Job fails, which is how a staging
+  // deploy with no RC to record against still stops on a failed smoke.
+  thresholds: { checks: ['rate==1'] },
 };
 
 export default function () {

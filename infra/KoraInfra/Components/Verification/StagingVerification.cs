@@ -199,6 +199,7 @@ public sealed class StagingVerification : ComponentResource
         AllowPrivilegeEscalation = false,
         ReadOnlyRootFilesystem = true,
         Capabilities = new CapabilitiesArgs { Drop = { "ALL" } },
+        SeccompProfile = new SeccompProfileArgs { Type = "RuntimeDefault" },
     };
 
     private static ObjectMetaArgs Metadata(string name, string ns, IReadOnlyDictionary<string, string> labels) => new() { Name = name, Namespace = ns, Labels = Map(labels) };
