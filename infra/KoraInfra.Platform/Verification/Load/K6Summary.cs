@@ -46,8 +46,14 @@ public sealed record K6Summary(double P95Milliseconds, double FailedRate, double
         var p95 = Number(metrics, "http_req_duration", "p(95)", source);
         var failed = Number(metrics, "http_req_failed", "value", source, alternative: "rate");
         var iterations = Number(metrics, "iterations", "rate", source);
-        var requests = (long)Number(metrics, "http_reqs", "count", source);
-        TimeSpan? duration = document["state"]?["testRunDurationMs"] is JsonValue ms && ms.TryGetValue<double>(out var value) ? TimeSpan.FromMilliseconds(value) : null;
+        var count = Number(metrics, "http_reqs", "count", source);
+        if (count < 0 || count > long.MaxValue / 2)
+        {
+            throw new InputRefusedException(source, null, $"metrics.http_reqs.count = {count.ToString(CultureInfo.InvariantCulture)}", "a count of requests, 0 or more");
+        }
+
+        var requests = (long)count;
+        TimeSpan? duration = document["state"] is JsonObject state && state["testRunDurationMs"] is JsonValue ms && ms.TryGetValue<double>(out var value) && double.IsFinite(value) && value >= 0 ? TimeSpan.FromMilliseconds(value) : null;
         if (failed is < 0 or > 1)
         {
             throw new InputRefusedException(source, null, $"metrics.http_req_failed = {failed.ToString(CultureInfo.InvariantCulture)}", "a fraction from 0 to 1");
@@ -87,9 +93,9 @@ public sealed record K6Summary(double P95Milliseconds, double FailedRate, double
 
         foreach (var check in Items(g["checks"]))
         {
-            var name = check["name"]?.GetValue<string>() ?? throw new InputRefusedException(source, null, "a check without a name", "every check in root_group with its 'name', 'passes' and 'fails'");
-            var passes = check["passes"] is JsonValue p && p.TryGetValue<long>(out var pv) ? pv : throw new InputRefusedException(source, null, $"check '{name}' without a whole 'passes'", "'passes' and 'fails' counts");
-            var fails = check["fails"] is JsonValue f && f.TryGetValue<long>(out var fv) ? fv : throw new InputRefusedException(source, null, $"check '{name}' without a whole 'fails'", "'passes' and 'fails' counts");
+            var name = check["name"] is JsonValue n && n.TryGetValue<string>(out var text) ? text : throw new InputRefusedException(source, null, "a check without a name", "every check in root_group with its 'name', 'passes' and 'fails'");
+            var passes = check["passes"] is JsonValue p && p.TryGetValue<long>(out var pv) && pv >= 0 ? pv : throw new InputRefusedException(source, null, $"check '{name}' without a whole 'passes'", "'passes' and 'fails' counts");
+            var fails = check["fails"] is JsonValue f && f.TryGetValue<long>(out var fv) && fv >= 0 ? fv : throw new InputRefusedException(source, null, $"check '{name}' without a whole 'fails'", "'passes' and 'fails' counts");
             checks[name] = checks.TryGetValue(name, out var seen) ? (seen.Item1 + passes, seen.Item2 + fails) : (passes, fails);
         }
 
