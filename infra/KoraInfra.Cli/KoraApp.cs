@@ -27,7 +27,7 @@ public static class KoraApp
             NetworkCommand.Create(),
             Commands.Response.IncidentCommand.Create(),
             Commands.Response.SafeModeCommand.Create(),
-            Commands.Verification.EvidenceCommand.Create(),
+            Commands.Verification.EvidenceCommand.Create(services),
             Commands.Verification.DrillCommand.Create(services),
             RotationCommand.Create(services),
         };

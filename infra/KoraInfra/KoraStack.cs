@@ -6,6 +6,7 @@ using KoraInfra.Components.Network;
 using KoraInfra.Components.Release;
 using KoraInfra.Components.Response;
 using KoraInfra.Components.Secrets;
+using KoraInfra.Components.Verification;
 using KoraInfra.Components.Workloads;
 using KoraInfra.Platform.Database;
 using KoraInfra.Platform.Database.Logins;
@@ -16,6 +17,7 @@ using KoraInfra.Platform.Release;
 using KoraInfra.Platform.Response;
 using KoraInfra.Platform.Secrets;
 using KoraInfra.Platform.Secrets.RedisKeys;
+using KoraInfra.Platform.Verification.Staging;
 using KoraInfra.Platform.Workloads;
 using Pulumi;
 
@@ -187,6 +189,22 @@ public sealed class KoraStack : Stack
             WebhookToken = vault.SecretValues[ResponderEndpoint.WebhookTokenSecretName],
             ApiToken = vault.SecretValues[ResponderEndpoint.ApiTokenSecretName],
         }, new ComponentResourceOptions { DependsOn = { database.LoginRotation } });
+
+        // Staging only: Chaos Mesh, the k6 templates and the heartbeat writer (docs/verification.md).
+        // The writer logs in as the application, on the slot the rotation Job gave its password.
+        if (StagingVerificationPlan.For(settings, TenantDatabasePlan.ReleasedToolsImage(release?.Manifest.Images)) is { } checks)
+        {
+            var application = logins.Single(l => l.Login.Group == checks.Heartbeat.Login.Group);
+            _ = new StagingVerification("verification", new StagingVerificationArgs
+            {
+                Plan = checks,
+                Scripts = StagingVerificationPlan.Scripts(Directory.GetCurrentDirectory()),
+                Provider = cluster.Provider,
+                HeartbeatConnection = Output.Tuple(database.FullyQualifiedDomainName, vault.SecretValues[application.Login.Secret])
+                    .Apply(t => TenantDatabasePlan.AdministratorConnectionString(t.Item1, application.CurrentSlot, t.Item2)),
+                Login = database.LoginRotation,
+            });
+        }
 
         ResourceGroupName = foundation.ResourceGroupName;
         LogWorkspaceId = foundation.LogWorkspaceId;

@@ -14,6 +14,7 @@
 #   store.sh pull-sboms <manifest>      download the SBOMs a signed manifest binds into releases/sboms/
 #   store.sh pull-evidence <rc>         download the signed evidence records of an RC into
 #                                       releases/staging/evidence/<rc>/ (where the gates read them)
+#   store.sh push-evidence <rc>         upload that RC's new records (a verification run's own, never overwriting)
 #
 # Needs: az (logged in with OIDC), jq; RELEASE_STORE_ACCOUNT, RELEASE_STORE_CONTAINER.
 set -euo pipefail
@@ -22,7 +23,7 @@ account=${RELEASE_STORE_ACCOUNT:?}
 container=${RELEASE_STORE_CONTAINER:?}
 blob() { az storage blob "$@" --account-name "$account" --container-name "$container" --auth-mode login --only-show-errors; }
 
-case "${1:?usage: store.sh pull-audit|push-audit|pull-manifest|pull-all-manifests|push-manifests|pull-evidence|pull-sboms}" in
+case "${1:?usage: store.sh pull-audit|push-audit|pull-manifest|pull-all-manifests|push-manifests|pull-evidence|pull-sboms|push-evidence}" in
   pull-audit)
     mkdir -p audit
     if ! az storage account show --name "$account" --only-show-errors >/dev/null 2>&1; then
@@ -94,6 +95,15 @@ case "${1:?usage: store.sh pull-audit|push-audit|pull-manifest|pull-all-manifest
     # Only files the store does not hold yet (manifests, evidence records): stored ones are immutable.
     # SBOMs are stored under their own digest (releases/sboms/<sha256>.cdx.json).
     find releases \( -name '*.dsse.json' -o -name '*.cdx.json' \) -print0 2>/dev/null |
+      while IFS= read -r -d '' file; do
+        if [ "$(blob exists --name "$file" --query exists -o tsv)" != true ]; then
+          blob upload --name "$file" --file "$file" --overwrite false >/dev/null
+        fi
+      done
+    ;;
+  push-evidence)
+    rc=${2:?rc}
+    find "releases/staging/evidence/$rc" -name '*.dsse.json' -print0 2>/dev/null |
       while IFS= read -r -d '' file; do
         if [ "$(blob exists --name "$file" --query exists -o tsv)" != true ]; then
           blob upload --name "$file" --file "$file" --overwrite false >/dev/null

@@ -26,7 +26,25 @@ internal static class Harnesses
         ["audit-log"] = AuditLog,
         ["signed-manifest"] = SignedManifest,
         ["sbom"] = Sbom,
+        ["k6-summary"] = K6SummaryFile,
     };
+
+    // A k6 summary as kora evidence from-k6 reads it: its refusal is the only accepted exception.
+    private static void K6SummaryFile(byte[] input)
+    {
+        if (Text(input) is not { } text)
+        {
+            return;
+        }
+
+        try
+        {
+            KoraInfra.Platform.Verification.Load.K6Summary.Read(text, "summary.json");
+        }
+        catch (InputRefusedException)
+        {
+        }
+    }
 
     // A key made for this run: the harness proves the verifier refuses cleanly, not that a signature holds.
     private static readonly ECDsa TrustedKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);

@@ -50,6 +50,9 @@ public sealed record StackSettings
     /// <summary>The address plan and who may reach the public planes.</summary>
     public required NetworkSettings Network { get; init; }
 
+    /// <summary>How the staging checks are judged (<c>kora-infra:verification</c>); only in staging.</summary>
+    public VerificationSettings? Verification { get; init; }
+
     /// <summary>The resource names of this stack.</summary>
     public ResourceNamer Names => new(NamingPrefix, Environment.Name, Region);
 }

@@ -23,7 +23,7 @@ public static partial class StackSettingsBinder
     private static readonly HashSet<string> SecretKeys = [Namespace + ":kubeconfig"];
 
     private static readonly string[] TopLevelKeys =
-        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", "monitoring", ReleaseSettings.Key, WorkloadsSettingsReader.Key, .. SecretsSettingsReader.Keys, PromotionSettingsReader.Key, NetworkSettingsReader.Key];
+        ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", "monitoring", ReleaseSettings.Key, WorkloadsSettingsReader.Key, .. SecretsSettingsReader.Keys, PromotionSettingsReader.Key, NetworkSettingsReader.Key, VerificationSettingsReader.Key];
 
     private static readonly Dictionary<string, SizingTier> Tiers = new(StringComparer.Ordinal)
     {
@@ -131,6 +131,7 @@ public static partial class StackSettingsBinder
         var secrets = SecretsSettingsReader.Read(reader, receivers is null ? null : SecretsSettingsReader.Catalogue(reader, receivers));
         var promotion = PromotionSettingsReader.Read(reader, profile);
         var network = NetworkSettingsReader.Read(reader, profile, cluster);
+        var verification = VerificationSettingsReader.Read(reader, profile);
 
         if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null || monitoring is null || workloads is null || secrets is null || network is null)
         {
@@ -152,6 +153,7 @@ public static partial class StackSettingsBinder
             Secrets = secrets,
             Promotion = promotion,
             Network = network,
+            Verification = verification,
         };
     }
 

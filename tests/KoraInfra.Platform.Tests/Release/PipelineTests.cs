@@ -18,9 +18,9 @@ public sealed partial class PipelineTests
     private static string WorkflowDirectory => Path.Combine(Repository.Root, ".github", "workflows");
 
     [Fact]
-    public void The_pipeline_has_its_seven_workflows() =>
+    public void The_pipeline_has_its_eight_workflows() =>
         Assert.Equal(
-            ["main.yml", "mutation.yml", "pull-request.yml", "release-candidate.yml", "release-ga.yml", "rollback.yml", "rotation.yml"],
+            ["main.yml", "mutation.yml", "pull-request.yml", "release-candidate.yml", "release-ga.yml", "rollback.yml", "rotation.yml", "verification.yml"],
             Directory.GetFiles(WorkflowDirectory, "*.yml").Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
     [Theory]

@@ -35,6 +35,13 @@ internal sealed class PlanProject : IDisposable
             }
         }
 
+        // Staging's k6 Jobs carry the committed scripts (a ConfigMap of deploy/k6).
+        var scripts = Directory.CreateDirectory(Path.Combine(root, "deploy", "k6")).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "deploy", "k6")))
+        {
+            File.Copy(file, Path.Combine(scripts, Path.GetFileName(file)));
+        }
+
         Environment.SetEnvironmentVariable(ReleaseSigningKey.VerificationKeyVariable, release.VerifyKeyPem);
         return new PlanProject(root);
     }

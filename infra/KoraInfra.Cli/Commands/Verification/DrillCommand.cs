@@ -28,8 +28,8 @@ public static class DrillCommand
         var commit = new Option<string>("--commit") { Description = "The commit (40 hex) of the artifact running.", Required = true };
         var rc = new Option<string>("--rc") { Description = "The release candidate running (vX.Y.Z-rc.N).", Required = true };
         var images = new Option<string[]>("--image") { Description = "An image running, by digest (repeat for each).", Required = true, AllowMultipleArgumentsPerToken = true };
-        var rpo = new Option<int>("--rpo-minutes") { Description = "The RPO target.", DefaultValueFactory = _ => 15 };
-        var rto = new Option<int>("--rto-minutes") { Description = "The RTO target (at most 60: P0 recovery SLA).", DefaultValueFactory = _ => 60 };
+        var rpo = new Option<int?>("--rpo-minutes") { Description = "A tighter RPO target than the stack's kora-infra:verification.restore.rpoMinutes (default: that setting)." };
+        var rto = new Option<int?>("--rto-minutes") { Description = "A tighter RTO target than the stack's kora-infra:verification.restore.rtoMinutes (at most 60: P0 recovery SLA; default: that setting)." };
         var keyFile = new Option<string?>("--key-file") { Description = $"PEM private key that signs the record, outside the repository (default: ${ReleaseSigningKey.SigningKeyVariable})." };
         var projectDir = new Option<string?>("--project-dir") { Description = "The directory holding Pulumi.yaml; the record is written under its releases/staging/evidence/<rc>/." };
         var restore = new Command("restore", "Point-in-time restore into a throwaway server, verify it, measure RPO/RTO, and write the signed record.")
@@ -41,15 +41,7 @@ public static class DrillCommand
             var dir = ProjectDirectory.Resolve(parse.GetValue(projectDir));
             var version = ReleaseVersion.TryParse(parse.GetValue(rc)) ?? throw new UsageException($"--rc '{parse.GetValue(rc)}': expected {ReleaseVersion.Expected}");
             var running = (parse.GetValue(images) ?? []).Select(i => ImageReference.TryParse(i) ?? throw new UsageException($"--image '{i}': expected {ImageReference.Expected}")).ToList();
-            RestoreTargets targets;
-            try
-            {
-                targets = RestoreTargets.Checked(TimeSpan.FromMinutes(parse.GetValue(rpo)), TimeSpan.FromMinutes(parse.GetValue(rto)), "--rpo-minutes/--rto-minutes");
-            }
-            catch (ArgumentException ex)
-            {
-                throw new UsageException(ex.Message, ex);
-            }
+            var targets = Targets(parse.GetValue(rpo), parse.GetValue(rto), parse.GetValue(stack)!, dir);
 
             var source = DatabaseConnection.Resolve(parse.GetValue(connection));
             using var key = ReleaseFiles.LoadKey(parse.GetValue(keyFile), ReleaseSigningKey.SigningKeyVariable, dir);
@@ -77,6 +69,34 @@ public static class DrillCommand
             record.Reasons.ToList().ForEach(r => output.WriteLine("  " + r));
             return record.Passed ? ExitCodes.Ok : ExitCodes.Findings;
         });
-        return new Command("drill", "Staging verification drills that measure and sign what they saw.") { restore, ChaosCommand.Create(services) };
+        return new Command("drill", "Staging verification drills that measure and sign what they saw.") { restore, ChaosCommand.Create(services), HeartbeatCommand.Create(services) };
+    }
+
+    // The stack's targets judge the drill; an option may only tighten one, so no run can pass
+    // against a looser target than the settings promise. The P0 ceiling is checked first.
+    private static RestoreTargets Targets(int? rpoMinutes, int? rtoMinutes, string stack, string projectDir)
+    {
+        RestoreTargets given;
+        try
+        {
+            given = RestoreTargets.Checked(TimeSpan.FromMinutes(rpoMinutes ?? 1), TimeSpan.FromMinutes(rtoMinutes ?? 1), "--rpo-minutes/--rto-minutes");
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
+
+        var settings = VerificationInputs.Settings(stack, projectDir).Restore;
+        if (given.Rpo > settings.Rpo && rpoMinutes is not null)
+        {
+            throw new UsageException($"--rpo-minutes {rpoMinutes} is looser than {stack}'s kora-infra:verification.restore.rpoMinutes {settings.Rpo.TotalMinutes}; expected at most that");
+        }
+
+        if (given.Rto > settings.Rto && rtoMinutes is not null)
+        {
+            throw new UsageException($"--rto-minutes {rtoMinutes} is looser than {stack}'s kora-infra:verification.restore.rtoMinutes {settings.Rto.TotalMinutes}; expected at most that");
+        }
+
+        return new RestoreTargets(rpoMinutes is null ? settings.Rpo : given.Rpo, rtoMinutes is null ? settings.Rto : given.Rto);
     }
 }

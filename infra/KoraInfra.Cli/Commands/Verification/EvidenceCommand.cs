@@ -14,7 +14,7 @@ namespace KoraInfra.Cli.Commands.Verification;
 public static class EvidenceCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create()
+    public static Command Create(KoraServices services)
     {
         var file = new Argument<string>("file") { Description = "The signed evidence record (DSSE envelope, *.dsse.json)." };
         var keyFile = new Option<string?>("--key-file") { Description = $"PEM public key that verifies release documents (default: ${ReleaseSigningKey.VerificationKeyVariable})." };
@@ -34,7 +34,7 @@ public static class EvidenceCommand
             new Expectations(parse.GetValue(kind), parse.GetValue(stack)!, parse.GetValue(commit), parse.GetValue(rc), parse.GetValue(images) ?? []),
             ProjectDirectory.Resolve(parse.GetValue(projectDir)),
             parse.InvocationConfiguration.Output));
-        return new Command("evidence", "Signed evidence records of the staging checks (restore drill, fault injection, load, soak, smoke).") { verify };
+        return new Command("evidence", "Signed evidence records of the staging checks (restore drill, fault injection, load, soak, smoke).") { verify, FromK6Command.Create(services) };
     }
 
     private static int Verify(string path, string? keyFile, Expectations expected, string projectDir, TextWriter output)
