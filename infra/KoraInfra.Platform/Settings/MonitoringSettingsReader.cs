@@ -41,7 +41,7 @@ public static partial class StackSettingsBinder
 
         var redis = ReadRate(monitoring, "redisFallbackRate", MonitoringSettings.DefaultRedisFallbackRate);
         var takeover = ReadRate(monitoring, "takeoverSlaBreachRate", MonitoringSettings.DefaultTakeoverSlaBreachRate);
-        var runbooks = monitoring.String("runbookBaseUrl", required: false, v => RunbookBase().IsMatch(v), "an https URL ending in '/' where docs/runbooks/ is published");
+        var runbooks = monitoring.String("runbookBaseUrl", required: false, IsRunbookBase, "an https URL ending in '/' where docs/runbooks/ is published");
         var smtp = ReadSmtp(monitoring, hasEmailReceiver);
         monitoring.RejectUnread(["redisFallbackRate", "takeoverSlaBreachRate", "runbookBaseUrl", "smtp"]);
 
@@ -98,6 +98,10 @@ public static partial class StackSettingsBinder
         smtp.RejectUnread(["smarthost", "from"]);
         return host is null || from is null ? (false, null) : (true, new SmtpSettings(host, from));
     }
+
+    // The shape alone admits host names and ports no URI has (an empty label, port 99999): the
+    // value must also parse, or binding it would throw instead of naming the key.
+    private static bool IsRunbookBase(string value) => RunbookBase().IsMatch(value) && Uri.TryCreate(value, UriKind.Absolute, out _);
 
     [GeneratedRegex(@"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/$")]
     private static partial Regex RunbookBase();
