@@ -1,5 +1,6 @@
 using KoraInfra.Platform.Database.Seed;
 using KoraInfra.Platform.Naming;
+using KoraInfra.Platform.Network;
 using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Settings;
 using KoraInfra.Platform.Tests.Support;
@@ -39,11 +40,19 @@ public sealed class AzureRestoreDriverTests(ThrowawayPostgres postgres) : IClass
         Assert.NotNull(record.Measured(RestoreDrillJudgement.Rpo));
         var server = Staging.Names.Name(ResourceKind.PostgreSqlServer);
         var group = Staging.Names.Name(ResourceKind.ResourceGroup);
+        var network = NetworkPlan.For(Staging)!;
+        var endpoint = network.EndpointFor("postgres")!;
+        var target = $"{server}-drill-20261201t141500";
         var calls = Calls();
-        Assert.Equal(2, calls.Length);
-        Assert.StartsWith($"postgres flexible-server restore --resource-group {group} --name {server}-drill-20261201t141500 --source-server /subscriptions/{Subscription}/resourceGroups/{group}/providers/Microsoft.DBforPostgreSQL/flexibleServers/{server} --restore-time ", calls[0], StringComparison.Ordinal);
+        Assert.Equal(5, calls.Length);
+        Assert.StartsWith($"postgres flexible-server restore --resource-group {group} --name {target} --source-server /subscriptions/{Subscription}/resourceGroups/{group}/providers/Microsoft.DBforPostgreSQL/flexibleServers/{server} --restore-time ", calls[0], StringComparison.Ordinal);
         Assert.EndsWith($" --subscription {Subscription} --query fullyQualifiedDomainName --output tsv", calls[0], StringComparison.Ordinal);
-        Assert.Equal($"postgres flexible-server delete --subscription {Subscription} --resource-group {group} --name {server}-drill-20261201t141500 --yes", calls[1]);
+
+        // Staging's server refuses public traffic: the copy gets its own endpoint in the stack's subnet and zone, removed first.
+        Assert.Equal($"network private-endpoint create --subscription {Subscription} --resource-group {group} --name pep-{target} --location {Staging.Region.Name} --vnet-name {network.VirtualNetworkName} --subnet {network.Subnet(SubnetRole.PrivateEndpoints)!.Name} --private-connection-resource-id /subscriptions/{Subscription}/resourceGroups/{group}/providers/Microsoft.DBforPostgreSQL/flexibleServers/{target} --group-id postgresqlServer --connection-name {target} --output none", calls[1]);
+        Assert.Equal($"network private-endpoint dns-zone-group create --subscription {Subscription} --resource-group {group} --endpoint-name pep-{target} --name default --private-dns-zone {endpoint.ZoneName} --zone-name {endpoint.ZoneConfigName} --output none", calls[2]);
+        Assert.Equal($"network private-endpoint delete --subscription {Subscription} --resource-group {group} --name pep-{target}", calls[3]);
+        Assert.Equal($"postgres flexible-server delete --subscription {Subscription} --resource-group {group} --name {target} --yes", calls[4]);
     }
 
     [Fact]
@@ -71,7 +80,8 @@ public sealed class AzureRestoreDriverTests(ThrowawayPostgres postgres) : IClass
         Assert.False(record.Passed);
         var reason = Assert.Single(record.Reasons, r => r.StartsWith("teardown failed", StringComparison.Ordinal));
         Assert.Contains("AuthorizationFailed", reason, StringComparison.Ordinal);
-        Assert.Contains("az postgres flexible-server delete --resource-group", reason, StringComparison.Ordinal);
+        Assert.Contains("delete it by hand (az network private-endpoint delete", reason, StringComparison.Ordinal);
+        Assert.Contains("delete it by hand (az postgres flexible-server delete --subscription", reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,6 +107,25 @@ public sealed class AzureRestoreDriverTests(ThrowawayPostgres postgres) : IClass
         Assert.False(record.Passed);
         Assert.Contains(record.Reasons, r => r.Contains("did not return the server's host name", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_copy_that_cannot_be_given_its_endpoint_fails_and_endpoint_and_server_are_deleted()
+    {
+        var source = await Seeded();
+        var az = StandInAz(restoreOutput: "localhost", restoreExit: 0, deleteExit: 0, endpointExit: 1);
+
+        var record = await RestoreDrill.RunAsync(Request(source), AzureRestoreDriver.For(Staging, Subscription, az, source, Clock), Clock);
+
+        Assert.False(record.Passed);
+        Assert.Contains(record.Reasons, r => r.Contains("could not be given its private endpoint", StringComparison.Ordinal));
+        var calls = Calls();
+        Assert.StartsWith("network private-endpoint delete ", calls[^2], StringComparison.Ordinal);
+        Assert.StartsWith("postgres flexible-server delete ", calls[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Where_the_server_takes_public_traffic_no_endpoint_is_made() =>
+        Assert.Null(NetworkPlan.For(StackFiles.Validate(Repository.StackFile("dev")).Require())?.EndpointFor("postgres"));
 
     [Theory]
     [InlineData(null)]
@@ -141,7 +170,7 @@ public sealed class AzureRestoreDriverTests(ThrowawayPostgres postgres) : IClass
     private string[] Calls() => File.ReadAllLines(Path.Combine(_tools, "calls"));
 
     // Stands in for az: records each call, answers restore and delete with the given output and exit code.
-    private string StandInAz(string restoreOutput, int restoreExit, int deleteExit, string deleteOutput = "", int restoreSeconds = 0)
+    private string StandInAz(string restoreOutput, int restoreExit, int deleteExit, string deleteOutput = "", int restoreSeconds = 0, int endpointExit = 0)
     {
         var path = Path.Combine(_tools, "az");
         File.WriteAllText(path, $"""
@@ -150,6 +179,7 @@ public sealed class AzureRestoreDriverTests(ThrowawayPostgres postgres) : IClass
             case "$3" in
               restore) sleep {restoreSeconds}; echo '{restoreOutput}'; exit {restoreExit} ;;
               delete) echo '{deleteOutput}'; exit {deleteExit} ;;
+              create) exit {endpointExit} ;;
             esac
             exit 0
             """ + "\n");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using KoraInfra.Platform.Database;
 using KoraInfra.Platform.Naming;
+using KoraInfra.Platform.Network;
 using KoraInfra.Platform.Release.Gates;
 using KoraInfra.Platform.Settings;
 using KoraInfra.Platform.Verification.FaultInjection;
@@ -11,7 +12,8 @@ namespace KoraInfra.Platform.Verification.Restore;
 /// <summary>
 /// The restore drill in Azure, driven with the Azure CLI logged in as the pipeline's identity:
 /// <c>az postgres flexible-server restore</c> (<see cref="AzureRestoreRequest"/>) into a throwaway
-/// server, which the command waits for, then <c>az postgres flexible-server delete</c>, always.
+/// server, which the command waits for, a private endpoint for it where the stack's server has one
+/// (<see cref="AzureRestoreReach"/>), then the endpoint and the server deleted, always.
 /// The copy is reached with the source's own connection string, only its host changed: a
 /// point-in-time restore copies the roles with their passwords, so the login that reads every
 /// tenant on the source reads every tenant on the copy, and no new secret is made for a drill.
@@ -26,7 +28,9 @@ public sealed class AzureRestoreDriver : IRestoreDriver
     private readonly string _sourceConnection;
     private readonly TimeSpan _backupRetention;
     private readonly TimeProvider _time;
+    private readonly AzureRestoreReach? _reach;
     private bool _restoreSent;
+    private bool _endpointSent;
 
     /// <summary>Drives <paramref name="az"/> (a name on PATH or a path).</summary>
     /// <param name="az">The Azure CLI.</param>
@@ -34,7 +38,8 @@ public sealed class AzureRestoreDriver : IRestoreDriver
     /// <param name="sourceConnection">The source database's connection string (a login that sees every tenant's rows).</param>
     /// <param name="backupRetention">The source's point-in-time restore window.</param>
     /// <param name="time">The clock the restore point is checked against.</param>
-    public AzureRestoreDriver(string az, AzureRestoreRequest plan, string sourceConnection, TimeSpan backupRetention, TimeProvider time)
+    /// <param name="reach">The private endpoint the copy needs to be reached; null where the source takes public traffic.</param>
+    public AzureRestoreDriver(string az, AzureRestoreRequest plan, string sourceConnection, TimeSpan backupRetention, TimeProvider time, AzureRestoreReach? reach = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(az);
         ArgumentNullException.ThrowIfNull(plan);
@@ -45,6 +50,7 @@ public sealed class AzureRestoreDriver : IRestoreDriver
         _sourceConnection = sourceConnection;
         _backupRetention = backupRetention;
         _time = time;
+        _reach = reach;
     }
 
     /// <inheritdoc />
@@ -74,7 +80,16 @@ public sealed class AzureRestoreDriver : IRestoreDriver
             now,
             now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture));
         var retention = TimeSpan.FromDays(TenantDatabasePlan.BackupRetentionDays(settings.Environment.Name));
-        return new AzureRestoreDriver(az, plan, sourceConnection, retention, time);
+        return new AzureRestoreDriver(az, plan, sourceConnection, retention, time, ReachOf(settings));
+    }
+
+    // Where the stack's server has a private endpoint, the copy gets one in the same subnet and zone.
+    private static AzureRestoreReach? ReachOf(StackSettings settings)
+    {
+        var network = NetworkPlan.For(settings);
+        return network?.EndpointFor("postgres") is { } endpoint && network.Subnet(SubnetRole.PrivateEndpoints) is { } subnet
+            ? new AzureRestoreReach(network.VirtualNetworkName, subnet.Name, endpoint.GroupId, endpoint.ZoneName, endpoint.ZoneConfigName)
+            : null;
     }
 
     /// <summary>The throwaway server's name.</summary>
@@ -126,6 +141,11 @@ public sealed class AzureRestoreDriver : IRestoreDriver
             throw new InvalidOperationException($"the restore of {request.TargetServerName} did not return the server's host name (fullyQualifiedDomainName); az printed '{output}'");
         }
 
+        if (_reach is { } reach)
+        {
+            await ReachAsync(reach, request, cancellationToken).ConfigureAwait(false);
+        }
+
         return new NpgsqlConnectionStringBuilder(_sourceConnection) { Host = host }.ConnectionString;
     }
 
@@ -137,12 +157,50 @@ public sealed class AzureRestoreDriver : IRestoreDriver
             return;
         }
 
-        // Not the drill's token: a cancelled drill must still remove the server it started.
-        string[] arguments = ["postgres", "flexible-server", "delete", "--subscription", Subscription, "--resource-group", _plan.ResourceGroup, "--name", _plan.TargetServerName, "--yes"];
+        // Not the drill's token: a cancelled drill must still remove what it started. The endpoint
+        // goes first (a server with a connected endpoint is still deleted, but the endpoint would stay).
+        var problems = new List<string>();
+        if (_endpointSent)
+        {
+            var endpoint = AzureRestoreReach.EndpointName(_plan.TargetServerName);
+            await DeleteAsync(["network", "private-endpoint", "delete", "--subscription", Subscription, "--resource-group", _plan.ResourceGroup, "--name", endpoint], $"the throwaway private endpoint {endpoint}", problems).ConfigureAwait(false);
+        }
+
+        await DeleteAsync(["postgres", "flexible-server", "delete", "--subscription", Subscription, "--resource-group", _plan.ResourceGroup, "--name", _plan.TargetServerName, "--yes"], $"the throwaway server {_plan.TargetServerName}", problems).ConfigureAwait(false);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join("; ", problems));
+        }
+    }
+
+    private async Task ReachAsync(AzureRestoreReach reach, AzureRestoreRequest request, CancellationToken cancellationToken)
+    {
+        var endpoint = AzureRestoreReach.EndpointName(request.TargetServerName);
+        var serverId = request.SourceServerId[..(request.SourceServerId.LastIndexOf('/') + 1)] + request.TargetServerName;
+        _endpointSent = true;
+        string[][] steps =
+        [
+            ["network", "private-endpoint", "create", "--subscription", Subscription, "--resource-group", request.ResourceGroup, "--name", endpoint, "--location", request.Location,
+                "--vnet-name", reach.VirtualNetwork, "--subnet", reach.Subnet, "--private-connection-resource-id", serverId, "--group-id", reach.GroupId, "--connection-name", request.TargetServerName, "--output", "none"],
+            ["network", "private-endpoint", "dns-zone-group", "create", "--subscription", Subscription, "--resource-group", request.ResourceGroup, "--endpoint-name", endpoint,
+                "--name", "default", "--private-dns-zone", reach.ZoneName, "--zone-name", reach.ZoneConfigName, "--output", "none"],
+        ];
+        foreach (var step in steps)
+        {
+            var (code, output) = await ToolProcess.RunAsync(_az, AzureFailoverInjector.Install, step, null, DeleteTimeout, cancellationToken).ConfigureAwait(false);
+            if (code != 0)
+            {
+                throw new InvalidOperationException($"the restored server {request.TargetServerName} could not be given its private endpoint {endpoint} in {reach.VirtualNetwork}/{reach.Subnet} ('az {string.Join(' ', step.Take(4))}' exit {code}): {output}");
+            }
+        }
+    }
+
+    private async Task DeleteAsync(string[] arguments, string what, List<string> problems)
+    {
         var (code, output) = await ToolProcess.RunAsync(_az, AzureFailoverInjector.Install, arguments, null, DeleteTimeout, CancellationToken.None).ConfigureAwait(false);
         if (code != 0 && !output.Contains("ResourceNotFound", StringComparison.OrdinalIgnoreCase) && !output.Contains("was not found", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"the throwaway server {_plan.TargetServerName} in {_plan.ResourceGroup} could not be deleted (exit {code}): {output}; delete it by hand (az postgres flexible-server delete --resource-group {_plan.ResourceGroup} --name {_plan.TargetServerName} --yes)");
+            problems.Add($"{what} in {_plan.ResourceGroup} could not be deleted (exit {code}): {output}; delete it by hand (az {string.Join(' ', arguments)})");
         }
     }
 }

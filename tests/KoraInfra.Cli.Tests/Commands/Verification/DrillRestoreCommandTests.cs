@@ -30,11 +30,13 @@ public sealed class DrillRestoreCommandTests(ThrowawayPostgres postgres) : IClas
         Assert.True(run.ExitCode == 0, run.All);
         Assert.Contains("PASS  restore drill (azure): signed record releases/staging/evidence/v1.4.0-rc.2/restore-drill-", run.Output, StringComparison.Ordinal);
         var calls = File.ReadAllLines(Path.Combine(_tools, "calls"));
-        Assert.Equal(3, calls.Length);
+        Assert.Equal(6, calls.Length);
         Assert.Equal("version --output none", calls[0]);
         Assert.StartsWith("postgres flexible-server restore --resource-group ", calls[1], StringComparison.Ordinal);
         Assert.Contains($"--subscription {Subscription}", calls[1], StringComparison.Ordinal);
-        Assert.StartsWith("postgres flexible-server delete ", calls[2], StringComparison.Ordinal);
+        Assert.StartsWith("network private-endpoint create ", calls[2], StringComparison.Ordinal);
+        Assert.StartsWith("network private-endpoint delete ", calls[4], StringComparison.Ordinal);
+        Assert.StartsWith("postgres flexible-server delete ", calls[5], StringComparison.Ordinal);
         var record = Directory.GetFiles(Path.Combine(_ws.Project, "releases", "staging", "evidence", "v1.4.0-rc.2")).Single();
         var verify = _ws.Kora("evidence", "verify", record, "--kind", "restore-drill", "--commit", ReleaseFixtures.Commit, "--rc", "v1.4.0-rc.2", "--image", ReleaseFixtures.Api.ToString(), "--image", ReleaseFixtures.Worker.ToString(), "--key-file", _ws.VerifyKey, "--project-dir", _ws.Project);
         Assert.True(verify.ExitCode == 0, verify.All);
