@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
-# The restore drill of staging's PostgreSQL flexible server, from the pipeline.
+# The restore drill of staging's PostgreSQL flexible server, from the pipeline (logged in to Azure).
 #
 #   restore-drill.sh <rc> <key-file>
 #
-# `kora drill restore` runs the local driver (a WAL-archiving PostgreSQL on this machine); the
-# Azure driver (point-in-time restore of the flexible server, then the same verification on the
-# copy) is decided (AzureRestoreRequest) but not yet driven by the command (docs/verification.md,
-# "Not yet in place"). Until it is, this step fails loudly: a drill that did not run never leaves
-# a record, and the prod gate's restore-drill condition stays unmet.
+# `kora drill restore --driver azure` restores the server to now into a throwaway server (with its
+# own private endpoint), verifies the copy against the source, measures RPO/RTO, deletes the copy
+# and writes the signed record. The source is read with the administrator connection string the
+# migration Job uses (the Secret kora-db-migrator in the workload namespace): a point-in-time
+# restore keeps the roles and their passwords, so the same login reads the copy.
 set -euo pipefail
 rc=${1:?usage: restore-drill.sh <rc> <key-file>}
 key=${2:?usage: restore-drill.sh <rc> <key-file>}
 [ -f "$key" ] || { echo "restore-drill.sh: key file '$key' does not exist" >&2; exit 2; }
-echo "restore-drill.sh: the Azure driver of 'kora drill restore' is not in place yet; no drill ran for $rc (docs/verification.md, 'Not yet in place')" >&2
-exit 2
+[ -n "${AZURE_SUBSCRIPTION_ID:-}" ] || { echo "restore-drill.sh: AZURE_SUBSCRIPTION_ID is not set; expected the subscription of staging's PostgreSQL server" >&2; exit 2; }
+cd "$(dirname "$0")/../.."
+scripts/verification/kube-login.sh staging
+KORA_DB_CONNECTION=$(kubectl get secret kora-db-migrator --namespace kora -o jsonpath='{.data.connection}' | base64 -d)
+[ -n "$KORA_DB_CONNECTION" ] || { echo "restore-drill.sh: the Secret kora/kora-db-migrator has no 'connection'; deploy staging first" >&2; exit 2; }
+export KORA_DB_CONNECTION
+# shellcheck disable=SC2046 # binding.sh prints one option per word
+kora drill restore --driver azure --stack staging --subscription "$AZURE_SUBSCRIPTION_ID" $(scripts/verification/binding.sh "$rc") --key-file "$key" --project-dir .

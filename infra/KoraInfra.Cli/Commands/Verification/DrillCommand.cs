@@ -4,6 +4,7 @@ using KoraInfra.Cli.Release;
 using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Release.Signing;
 using KoraInfra.Platform.Verification;
+using KoraInfra.Platform.Verification.FaultInjection;
 using KoraInfra.Platform.Verification.Restore;
 using Npgsql;
 
@@ -11,9 +12,9 @@ namespace KoraInfra.Cli.Commands.Verification;
 
 /// <summary>
 /// <c>kora drill restore</c>: runs the restore drill with the local driver (a WAL-archiving
-/// PostgreSQL on this machine: tests, CI, a developer), signs the record with the release key and
-/// writes it where the release store keeps it. In Azure the pipeline drives the flexible server's
-/// point-in-time restore (docs/verification.md) and runs the same verification on the copy.
+/// PostgreSQL on this machine: tests, CI, a developer) or the azure driver (the flexible server's
+/// point-in-time restore through the Azure CLI: the pipeline), signs the record with the release
+/// key and writes it where the release store keeps it.
 /// </summary>
 public static class DrillCommand
 {
@@ -22,7 +23,10 @@ public static class DrillCommand
     {
         ArgumentNullException.ThrowIfNull(services);
         var connection = DatabaseConnection.Option();
-        var archive = new Option<string>("--wal-archive") { Description = "The directory the source's archive_command copies WAL segments to.", Required = true };
+        var driverName = new Option<string>("--driver") { Description = "Where the restore runs: local (a WAL-archiving PostgreSQL on this machine) or azure (the stack's flexible server, through the Azure CLI).", DefaultValueFactory = _ => "local" };
+        var archive = new Option<string?>("--wal-archive") { Description = "local: the directory the source's archive_command copies WAL segments to." };
+        var az = new Option<string>("--az") { Description = "azure: the Azure CLI to run.", DefaultValueFactory = _ => "az" };
+        var subscription = new Option<string?>("--subscription") { Description = "azure: the subscription id of the stack's PostgreSQL server (default: $AZURE_SUBSCRIPTION_ID)." };
         var work = new Option<string?>("--work-dir") { Description = "Scratch directory for the base backup and the restored cluster (default: a new temporary directory; deleted afterwards)." };
         var stack = new Option<string>("--stack") { Description = "The stack the drill runs for.", DefaultValueFactory = _ => "staging" };
         var commit = new Option<string>("--commit") { Description = "The commit (40 hex) of the artifact running.", Required = true };
@@ -34,7 +38,7 @@ public static class DrillCommand
         var projectDir = new Option<string?>("--project-dir") { Description = "The directory holding Pulumi.yaml; the record is written under its releases/staging/evidence/<rc>/." };
         var restore = new Command("restore", "Point-in-time restore into a throwaway server, verify it, measure RPO/RTO, and write the signed record.")
         {
-            connection, archive, work, stack, commit, rc, images, rpo, rto, keyFile, projectDir,
+            connection, driverName, archive, az, subscription, work, stack, commit, rc, images, rpo, rto, keyFile, projectDir,
         };
         restore.SetAction(async (parse, ct) =>
         {
@@ -45,8 +49,21 @@ public static class DrillCommand
 
             var source = DatabaseConnection.Resolve(parse.GetValue(connection));
             using var key = ReleaseFiles.LoadKey(parse.GetValue(keyFile), ReleaseSigningKey.SigningKeyVariable, dir);
-            var scratch = parse.GetValue(work) ?? Path.Combine(Path.GetTempPath(), "kora-drill-" + Guid.NewGuid().ToString("N"));
-            var driver = new LocalRestoreDriver(new NpgsqlConnectionStringBuilder(source), parse.GetValue(archive)!, scratch);
+            IRestoreDriver driver;
+            switch (parse.GetValue(driverName))
+            {
+                case "local":
+                    var walArchive = parse.GetValue(archive) ?? throw new UsageException("--driver local needs --wal-archive: the directory the source's archive_command copies WAL segments to");
+                    var scratch = parse.GetValue(work) ?? Path.Combine(Path.GetTempPath(), "kora-drill-" + Guid.NewGuid().ToString("N"));
+                    driver = new LocalRestoreDriver(new NpgsqlConnectionStringBuilder(source), walArchive, scratch);
+                    break;
+                case "azure":
+                    driver = await Azure(parse.GetValue(stack)!, dir, parse.GetValue(subscription), parse.GetValue(az)!, source, services.Time, ct).ConfigureAwait(false);
+                    break;
+                default:
+                    throw new UsageException($"--driver '{parse.GetValue(driverName)}': expected local or azure");
+            }
+
             var request = new RestoreDrillRequest(source, parse.GetValue(stack)!, parse.GetValue(commit)!, version, running, targets);
             var record = await RestoreDrill.RunAsync(request, driver, services.Time, ct).ConfigureAwait(false);
             string envelope;
@@ -70,6 +87,31 @@ public static class DrillCommand
             return record.Passed ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return new Command("drill", "Staging verification drills that measure and sign what they saw.") { restore, ChaosCommand.Create(services), HeartbeatCommand.Create(services) };
+    }
+
+    // The throwaway server is decided from the stack's plans; a missing az is refused before anything starts.
+    private static async Task<AzureRestoreDriver> Azure(string stack, string projectDir, string? subscription, string az, string source, TimeProvider time, CancellationToken ct)
+    {
+        AzureRestoreDriver driver;
+        try
+        {
+            driver = AzureRestoreDriver.For(VerificationInputs.Stack(stack, projectDir), subscription ?? Environment.GetEnvironmentVariable("AZURE_SUBSCRIPTION_ID"), az, source, time);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
+
+        try
+        {
+            await driver.CheckAvailableAsync(ct).ConfigureAwait(false);
+        }
+        catch (FaultInjectorException ex)
+        {
+            throw new UsageException($"the azure restore drill: nothing was started: {ex.Message}", ex);
+        }
+
+        return driver;
     }
 
     // The stack's targets judge the drill; an option may only tighten one, so no run can pass

@@ -10,6 +10,14 @@ internal static class VerificationInputs
     /// <summary>The stack's <c>kora-infra:verification</c>, from its validated stack file.</summary>
     public static VerificationSettings Settings(string stack, string projectDir)
     {
+        var settings = Stack(stack, projectDir);
+        return settings.Verification
+            ?? throw new UsageException($"{StackFiles.FileName(stack)} has no kora-infra:verification: only staging runs the checks; expected --stack staging");
+    }
+
+    /// <summary>The stack's validated settings (names, region, environment) from its stack file.</summary>
+    public static StackSettings Stack(string stack, string projectDir)
+    {
         if (!StackNames.TryParse(stack, out _))
         {
             throw new UsageException($"--stack '{stack}': unknown stack; expected one of {StackNames.Expected}");
@@ -27,8 +35,7 @@ internal static class VerificationInputs
             throw new UsageException($"{StackFiles.FileName(stack)} is invalid; run 'kora validate --stack {stack}': " + string.Join("; ", result.Problems));
         }
 
-        return result.Require().Verification
-            ?? throw new UsageException($"{StackFiles.FileName(stack)} has no kora-infra:verification: only staging runs the checks; expected --stack staging");
+        return result.Require();
     }
 
     /// <summary>The RC, parsed.</summary>

@@ -3,7 +3,7 @@ namespace KoraInfra.Platform.Verification.Restore;
 /// <summary>
 /// Restores the environment's PostgreSQL to a point in time into a throwaway server, and tears
 /// it down. Two drivers: <see cref="LocalRestoreDriver"/> (tests, CI) and the Azure flexible
-/// server point-in-time restore (<see cref="AzureRestoreRequest"/>, driven from the pipeline).
+/// server point-in-time restore (<see cref="AzureRestoreDriver"/>, driven from the pipeline).
 /// </summary>
 public interface IRestoreDriver
 {
