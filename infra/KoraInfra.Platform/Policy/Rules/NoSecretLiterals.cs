@@ -78,14 +78,14 @@ public sealed class NoSecretLiterals : PolicyRule
     /// <summary>The detector's verdicts of one evaluation, each distinct name and value judged once.</summary>
     private sealed class JudgedLiterals
     {
-        private readonly Dictionary<(string Name, string Value), string?> verdicts = [];
+        private readonly Dictionary<(string Name, string Value), string?> _verdicts = [];
 
         public string? Judge(string name, string value)
         {
-            if (!verdicts.TryGetValue((name, value), out var why))
+            if (!_verdicts.TryGetValue((name, value), out var why))
             {
                 why = SecretLiteralDetector.Judge(name, value);
-                verdicts[(name, value)] = why;
+                _verdicts[(name, value)] = why;
             }
 
             return why;
