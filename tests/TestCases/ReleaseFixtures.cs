@@ -145,13 +145,16 @@ public static class ReleaseFixtures
     /// the fixtures' RC (unless <paramref name="records"/> says otherwise).
     /// </summary>
     public static GateContext Context(ReleaseLedger? history = null, ICompromisedCredentialSource? credentials = null, string promoter = Promoter, DateTimeOffset? now = null, VerificationRecords? records = null) =>
-        new(history ?? StagingHistory(), promoter, now ?? Now, ApprovalWindow, credentials ?? new FixedCredentials()) { Records = records ?? Records() };
+        new(history ?? StagingHistory(), promoter, now ?? Now, ApprovalWindow, credentials ?? new FixedCredentials()) { Records = records ?? Records(), FaultExperiments = StagingExperiments };
+
+    /// <summary>The experiments staging can run (no HA standby there, so no postgres-failover).</summary>
+    public static IReadOnlyList<string> StagingExperiments { get; } = ["n8n-worker-pod-kill", "redis-partition"];
 
     /// <summary>The key the fixtures' evidence records are signed and verified with, made at run time.</summary>
     public static ECDsa RecordKey { get; } = NewKey();
 
     /// <summary>A passing record of a check, as the drill or Job that ran it writes it: after the artifact reached staging (three days ago).</summary>
-    public static EvidenceRecord Record(VerificationKind kind, string rc = "v1.4.0-rc.2", string commit = Commit, IReadOnlyList<ImageReference>? images = null, DateTimeOffset? startedAt = null)
+    public static EvidenceRecord Record(VerificationKind kind, string rc = "v1.4.0-rc.2", string commit = Commit, IReadOnlyList<ImageReference>? images = null, DateTimeOffset? startedAt = null, string? experiment = null)
     {
         var started = startedAt ?? Now.AddDays(-2).AddHours(-12);
         IReadOnlyList<Measurement> measurements = kind == VerificationKind.RestoreDrill
@@ -170,8 +173,13 @@ public static class ReleaseFixtures
             Passed = true,
             Reasons = [],
             Driver = kind == VerificationKind.RestoreDrill ? "local" : "k6",
+            Experiment = kind == VerificationKind.FaultInjection ? experiment ?? StagingExperiments[0] : null,
         };
     }
+
+    /// <summary>A passing fault-injection record of each experiment staging can run.</summary>
+    public static EvidenceRecord[] FaultRecords(DateTimeOffset? startedAt = null) =>
+        StagingExperiments.Select(e => Record(VerificationKind.FaultInjection, startedAt: startedAt, experiment: e)).ToArray();
 
     /// <summary>The records as a gate receives them: each signed with <see cref="RecordKey"/> and verified.</summary>
     public static VerificationRecords Offered(params EvidenceRecord[] records) =>
@@ -179,7 +187,11 @@ public static class ReleaseFixtures
 
     /// <summary>Passing records of every verification check for one release.</summary>
     public static VerificationRecords Records(string rc = "v1.4.0-rc.2", string commit = Commit, IReadOnlyList<ImageReference>? images = null, DateTimeOffset? startedAt = null) =>
-        Offered(Enum.GetValues<VerificationKind>().Select(k => Record(k, rc, commit, images, startedAt)).ToArray());
+        Offered(Enum.GetValues<VerificationKind>()
+            .SelectMany(k => k == VerificationKind.FaultInjection
+                ? StagingExperiments.Select(e => Record(k, rc, commit, images, startedAt, e))
+                : [Record(k, rc, commit, images, startedAt)])
+            .ToArray());
 
     /// <summary>A staging gate's context: nothing promoted yet.</summary>
     public static GateContext StagingContext() => Context(History());

@@ -77,7 +77,7 @@ public static class GateCommand
 
         var approvedRc = GateInputs.ApprovedRc(evidence, rcManifest, () => ReleaseFiles.LoadKey(keyFile, ReleaseSigningKey.VerificationKeyVariable, projectDir), ReleaseFiles.StoreReader(projectDir));
         var records = EvidenceFiles.Offered(recordsDir, evidence, projectDir, () => ReleaseFiles.LoadKey(keyFile, ReleaseSigningKey.VerificationKeyVariable, projectDir));
-        var context = GateInputs.Context(history, who, time, settings.ApprovalWindow, projectDir) with { Records = records };
+        var context = GateInputs.Context(history, who, time, settings.ApprovalWindow, projectDir) with { Records = records, FaultExperiments = GateInputs.StagingFaultExperiments(projectDir) };
         var report = Gatekeeper.Evaluate(evidence, approvedRc, context);
         GatePrinter.Print(report, output);
         return report.Passed ? ExitCodes.Ok : ExitCodes.Findings;

@@ -81,7 +81,7 @@ public static class PromoteCommand
         // The RC manifest was signed by this same pipeline key; its public half verifies it.
         var approvedRc = GateInputs.ApprovedRc(evidence, request.RcManifest, () => ECDsa.Create(signingKey.ExportParameters(false)), ReleaseFiles.StoreReader(request.ProjectDir));
         var offered = EvidenceFiles.Offered(request.Records, evidence, request.ProjectDir, () => ECDsa.Create(signingKey.ExportParameters(false)));
-        var context = GateInputs.Context(ReleaseLedger.From(intact), request.Who, time, settings.ApprovalWindow, request.ProjectDir) with { Records = offered };
+        var context = GateInputs.Context(ReleaseLedger.From(intact), request.Who, time, settings.ApprovalWindow, request.ProjectDir) with { Records = offered, FaultExperiments = GateInputs.StagingFaultExperiments(request.ProjectDir) };
         var report = Gatekeeper.Evaluate(evidence, approvedRc, context);
         GatePrinter.Print(report, output);
         if (!report.Passed)

@@ -7,6 +7,8 @@ using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Release.Sbom;
 using KoraInfra.Platform.Release.Signing;
 using KoraInfra.Platform.Secrets;
+using KoraInfra.Platform.Settings;
+using KoraInfra.Platform.Verification.FaultInjection;
 
 namespace KoraInfra.Cli.Release;
 
@@ -63,4 +65,17 @@ internal static class GateInputs
         {
             ReadReleaseStore = ReleaseFiles.StoreReader(projectDir),
         };
+
+    /// <summary>
+    /// The fault-injection experiments staging's plans allow, from Pulumi.staging.yaml: the RC gate
+    /// wants a passing record of each. Null when the file is missing or invalid, which fails that
+    /// condition instead of requiring nothing.
+    /// </summary>
+    public static IReadOnlyList<string>? StagingFaultExperiments(string projectDir)
+    {
+        var file = Path.Combine(projectDir, StackFiles.FileName("staging"));
+        return File.Exists(file) && StackFiles.Validate(file).Settings is { } settings
+            ? FaultExperiments.RunnableIn(settings).Select(FaultExperimentNames.Of).ToList()
+            : null;
+    }
 }

@@ -42,6 +42,13 @@ public sealed record EvidenceRecord
     /// <summary>What ran the check (<c>local</c>, <c>azure</c>, <c>k6</c>, <c>chaos-mesh</c>).</summary>
     public required string Driver { get; init; }
 
+    /// <summary>
+    /// The fault-injection experiment the record is about (<c>n8n-worker-pod-kill</c>, …); null for
+    /// every other kind. The RC gate wants one passing record per experiment, so a record has to
+    /// say which one it proves, in a signed field rather than a reason's wording.
+    /// </summary>
+    public string? Experiment { get; init; }
+
     /// <summary>A measurement by name, if recorded.</summary>
     public Measurement? Measured(string name) => Measurements.FirstOrDefault(m => m.Name == name);
 }

@@ -1,4 +1,5 @@
 using KoraInfra.Platform.Release.Manifest;
+using KoraInfra.Platform.Verification.FaultInjection;
 
 namespace KoraInfra.Platform.Verification;
 
@@ -43,6 +44,15 @@ public static class EvidenceRecordRules
         if (record.Passed && record.Measurements.FirstOrDefault(m => !m.WithinLimit) is { } over)
         {
             problems.Add($"passed, but measurement '{over.Name}' = {over.Value} {over.Unit} exceeds its maximum {over.Maximum}");
+        }
+
+        if (record.Kind == VerificationKind.FaultInjection && (record.Experiment is null || !FaultExperimentNames.ByName.ContainsKey(record.Experiment)))
+        {
+            problems.Add($"experiment: '{record.Experiment}'; a fault-injection record names its experiment, one of {FaultExperimentNames.Expected}");
+        }
+        else if (record.Kind != VerificationKind.FaultInjection && record.Experiment is not null)
+        {
+            problems.Add($"experiment: '{record.Experiment}' on a {VerificationNames.Of(record.Kind)} record; only fault-injection records name an experiment");
         }
 
         return problems;

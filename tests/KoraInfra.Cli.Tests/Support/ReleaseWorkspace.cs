@@ -147,11 +147,16 @@ internal sealed class ReleaseWorkspace : IDisposable
         var written = new List<string>();
         foreach (var kind in kinds ?? Enum.GetValues<VerificationKind>())
         {
-            var record = ReleaseFixtures.Record(kind, rc, commit, images, Time.GetUtcNow());
-            var path = Path.Combine(Project, EvidenceStoreLayout.PathOf(record));
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, EvidenceSigner.Sign(record, _key));
-            written.Add(path);
+            // One fault-injection record per experiment staging runs, a second apart as runs are.
+            IReadOnlyList<string?> experiments = kind == VerificationKind.FaultInjection ? [.. ReleaseFixtures.StagingExperiments] : [null];
+            foreach (var (experiment, i) in experiments.Select((e, i) => (e, i)))
+            {
+                var record = ReleaseFixtures.Record(kind, rc, commit, images, Time.GetUtcNow().AddSeconds(i), experiment);
+                var path = Path.Combine(Project, EvidenceStoreLayout.PathOf(record));
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, EvidenceSigner.Sign(record, _key));
+                written.Add(path);
+            }
         }
 
         return written;

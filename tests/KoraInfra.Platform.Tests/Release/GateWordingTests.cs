@@ -112,7 +112,7 @@ public sealed class GateWordingTests
             ("staging-stable", "evidence 'staging-stable': staging stable over the release window"),
             ("load-approved", "a signed 'load' evidence record bound to this release in the test's records (none found)"),
             ("soak-approved", "a signed 'soak' evidence record bound to this release in the test's records (none found)"),
-            ("fault-injection-approved", "a signed 'fault-injection' evidence record bound to this release in the test's records (none found)"),
+            ("fault-injection-approved", "experiment 'n8n-worker-pod-kill': a signed 'fault-injection' evidence record bound to this release in the test's records (none found) | experiment 'redis-partition': a signed 'fault-injection' evidence record bound to this release in the test's records (none found)"),
             ("migration-and-rollback", "evidence 'migration-and-rollback': the migration applied and rolled back in staging"),
             ("approval.qa", "an approval by role 'qa' (who and when)"),
             ("approval.architect", "an approval by role 'architect' (who and when)"),

@@ -67,6 +67,9 @@ public sealed class EvidenceRecordSigningTests
     [InlineData("passed over its limit", "exceeds its maximum")]
     [InlineData("finished before it started", "is before startedAt")]
     [InlineData("ran against a ga version", "is not an RC")]
+    [InlineData("fault injection naming no experiment", "a fault-injection record names its experiment, one of n8n-worker-pod-kill, redis-partition, postgres-failover")]
+    [InlineData("fault injection naming an unknown experiment", "experiment: 'disk-fill'")]
+    [InlineData("another kind naming an experiment", "only fault-injection records name an experiment")]
     public void A_malformed_record_is_never_signed(string flaw, string expected)
     {
         using var key = NewKey();
@@ -76,6 +79,9 @@ public sealed class EvidenceRecordSigningTests
             "failed without a reason" => record with { Passed = false },
             "passed over its limit" => record with { Measurements = [new Measurement("rto", 4000, "s", 3600)] },
             "finished before it started" => record with { FinishedAt = record.StartedAt.AddSeconds(-1) },
+            "fault injection naming no experiment" => Record(VerificationKind.FaultInjection) with { Experiment = null },
+            "fault injection naming an unknown experiment" => Record(VerificationKind.FaultInjection) with { Experiment = "disk-fill" },
+            "another kind naming an experiment" => record with { Experiment = "redis-partition" },
             _ => record with { ReleaseCandidate = ReleaseVersion.TryParse("v1.4.0")! },
         };
 

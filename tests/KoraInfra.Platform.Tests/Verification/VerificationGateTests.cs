@@ -24,12 +24,76 @@ public sealed class VerificationGateTests
     [InlineData("fault-injection-approved", VerificationKind.FaultInjection)]
     public void The_rc_gate_fails_naming_the_one_check_whose_record_is_missing(string condition, VerificationKind missing)
     {
-        var records = Offered([.. RcKinds.Where(k => k != missing).Select(k => Record(k))]);
+        var records = Offered([.. RcKinds.Where(k => k != missing).SelectMany(k => k == VerificationKind.FaultInjection ? FaultRecords() : [Record(k)])]);
 
         var report = RcPromotionGate.Evaluate(Rc(), Context(records: records));
 
         Assert.Equal([condition], report.Failures.Select(f => f.Id));
         Assert.Contains($"a signed '{VerificationNames.Of(missing)}' evidence record bound to this release", report.Failures[0].Missing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fault_injection_is_met_when_every_experiment_staging_runs_has_passed()
+    {
+        var report = RcPromotionGate.Evaluate(Rc(), Context(records: Offered([Record(VerificationKind.Load), Record(VerificationKind.Soak), .. FaultRecords()])));
+
+        var condition = Assert.Single(report.Conditions, c => c.Id == "fault-injection-approved");
+        Assert.True(condition.Met, condition.Missing);
+        Assert.Null(condition.Missing);
+    }
+
+    [Fact]
+    public void An_experiment_without_a_record_is_named_even_when_another_passed()
+    {
+        var report = RcPromotionGate.Evaluate(Rc(), Context(records: Offered(Record(VerificationKind.Load), Record(VerificationKind.Soak), Fault("n8n-worker-pod-kill"))));
+
+        var failure = Assert.Single(report.Failures);
+        Assert.Equal("fault-injection-approved", failure.Id);
+        Assert.Contains("experiment 'redis-partition': a signed 'fault-injection' evidence record bound to this release", failure.Missing, StringComparison.Ordinal);
+        Assert.DoesNotContain("n8n-worker-pod-kill", failure.Missing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_failed_experiment_beside_a_passed_one_is_named_with_its_reasons()
+    {
+        var failed = Fault("redis-partition") with { Passed = false, Reasons = ["redis-partition: the steady state did not return within 10 min of the fault's end"], Measurements = [] };
+
+        var report = RcPromotionGate.Evaluate(Rc(), Context(records: Offered(Record(VerificationKind.Load), Record(VerificationKind.Soak), Fault("n8n-worker-pod-kill"), failed)));
+
+        var failure = Assert.Single(report.Failures);
+        Assert.Equal("fault-injection-approved", failure.Id);
+        Assert.Contains("experiment 'redis-partition': the newest 'fault-injection' record 'fault-injection-3.dsse.json' failed: redis-partition: the steady state did not return", failure.Missing, StringComparison.Ordinal);
+        Assert.DoesNotContain("experiment 'n8n-worker-pod-kill'", failure.Missing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_newer_pass_of_an_experiment_supersedes_its_older_failure()
+    {
+        var older = Fault("redis-partition", Now.AddDays(-2).AddHours(-12)) with { Passed = false, Reasons = ["redis-partition: not steady before the fault"], Measurements = [] };
+        var newer = Fault("redis-partition", Now.AddDays(-2).AddHours(-6));
+
+        var report = RcPromotionGate.Evaluate(Rc(), Context(records: Offered(Record(VerificationKind.Load), Record(VerificationKind.Soak), Fault("n8n-worker-pod-kill"), newer, older)));
+
+        Assert.True(report.Passed, string.Join(Environment.NewLine, report.Failures));
+    }
+
+    [Fact]
+    public void A_passing_record_of_an_experiment_staging_does_not_run_stands_in_for_none()
+    {
+        var report = RcPromotionGate.Evaluate(Rc(), Context(records: Offered(Record(VerificationKind.Load), Record(VerificationKind.Soak), Fault("n8n-worker-pod-kill"), Fault("postgres-failover"))));
+
+        var failure = Assert.Single(report.Failures);
+        Assert.Contains("experiment 'redis-partition'", failure.Missing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_the_experiments_staging_can_run_fault_injection_is_not_approved()
+    {
+        var report = RcPromotionGate.Evaluate(Rc(), Context() with { FaultExperiments = null });
+
+        var failure = Assert.Single(report.Failures);
+        Assert.Equal("fault-injection-approved", failure.Id);
+        Assert.Contains("experiments staging can run were not decided", failure.Missing, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -46,7 +110,7 @@ public sealed class VerificationGateTests
             _ => soak with { StartedAt = Now.AddDays(-4), FinishedAt = Now.AddDays(-4).AddHours(1) },
         };
 
-        var report = RcPromotionGate.Evaluate(Rc(), Context(records: Offered(Record(VerificationKind.Load), soak, Record(VerificationKind.FaultInjection))));
+        var report = RcPromotionGate.Evaluate(Rc(), Context(records: Offered([Record(VerificationKind.Load), soak, .. FaultRecords()])));
 
         var failure = Assert.Single(report.Failures);
         Assert.Equal("soak-approved", failure.Id);
@@ -74,7 +138,7 @@ public sealed class VerificationGateTests
         var passed = Record(VerificationKind.Load);
         var failed = Record(VerificationKind.Load, startedAt: Now.AddHours(-2)) with { Passed = false, Reasons = ["http_req_failed_rate 0.04 > 0.01"], Measurements = [] };
 
-        var report = RcPromotionGate.Evaluate(Rc(), Context(records: Offered(passed, failed, Record(VerificationKind.Soak), Record(VerificationKind.FaultInjection))));
+        var report = RcPromotionGate.Evaluate(Rc(), Context(records: Offered([passed, failed, Record(VerificationKind.Soak), .. FaultRecords()])));
 
         var failure = Assert.Single(report.Failures);
         Assert.Equal("load-approved", failure.Id);
@@ -116,4 +180,7 @@ public sealed class VerificationGateTests
 
         Assert.True(report.Passed, string.Join(Environment.NewLine, report.Failures));
     }
+
+    private static EvidenceRecord Fault(string experiment, DateTimeOffset? startedAt = null) =>
+        Record(VerificationKind.FaultInjection, startedAt: startedAt, experiment: experiment);
 }

@@ -128,7 +128,7 @@ public static class ChaosCommand
         return (commit, version, running);
     }
 
-    private static StackSettings Settings(string projectDir, string stack)
+    internal static StackSettings Settings(string projectDir, string stack)
     {
         var file = Path.Combine(projectDir, StackFiles.FileName(stack));
         if (!File.Exists(file))

@@ -86,7 +86,7 @@ public static class DrillCommand
             record.Reasons.ToList().ForEach(r => output.WriteLine("  " + r));
             return record.Passed ? ExitCodes.Ok : ExitCodes.Findings;
         });
-        return new Command("drill", "Staging verification drills that measure and sign what they saw.") { restore, ChaosCommand.Create(services), HeartbeatCommand.Create(services) };
+        return new Command("drill", "Staging verification drills that measure and sign what they saw.") { restore, ChaosCommand.Create(services), HeartbeatCommand.Create(services), ExperimentsCommand.Create() };
     }
 
     // The throwaway server is decided from the stack's plans; a missing az is refused before anything starts.

@@ -27,6 +27,13 @@ public sealed record GateContext(
     public VerificationRecords Records { get; init; } = VerificationRecords.None;
 
     /// <summary>
+    /// The fault-injection experiments staging's plans allow (<c>FaultExperiments.RunnableIn</c> on
+    /// staging's settings), each of which the RC gate wants a passing record of; null when they
+    /// could not be decided, which fails that condition rather than requiring nothing.
+    /// </summary>
+    public IReadOnlyList<string>? FaultExperiments { get; init; }
+
+    /// <summary>
     /// Reads a file of the release store by its path relative to the project directory (the
     /// bound SBOMs); null when it is not there. Without a store, nothing is there.
     /// </summary>

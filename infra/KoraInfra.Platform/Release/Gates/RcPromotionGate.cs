@@ -28,7 +28,7 @@ public static class RcPromotionGate
             ConditionChecks.Evidence("staging-stable", EvidenceKind.StagingStable, evidence.Evidence, "staging estavel", "staging stable over the release window"),
             VerifiedRecordCondition.Evaluate("load-approved", "carga aprovada", VerificationKind.Load, context.Records, binding),
             VerifiedRecordCondition.Evaluate("soak-approved", "soak aprovado", VerificationKind.Soak, context.Records, binding),
-            VerifiedRecordCondition.Evaluate("fault-injection-approved", "fault injection aprovado", VerificationKind.FaultInjection, context.Records, binding),
+            FaultInjectionCondition.Evaluate("fault-injection-approved", "fault injection aprovado", context.FaultExperiments, context.Records, binding),
 
             // Staging's own mandatory list (seed section 3) also names "migracao+rollback"; the
             // other items are judged above (fault injection, RTM P0), by the required-check (smoke)

@@ -96,6 +96,7 @@ public static class ChaosDrill
             Passed = passed,
             Reasons = reasons,
             Driver = injector.Name,
+            Experiment = experiment.Name,
         };
         return new ChaosDrillOutcome(record, prometheusLost);
     }

@@ -31,6 +31,29 @@ public static class FaultExperiments
         ? null
         : $"--stack '{stack}': fault injection runs in staging only (seed section 3: staging must run smoke, migracao+rollback, restore drill, fault injection e RTM P0); expected --stack staging";
 
+    /// <summary>
+    /// The experiments the stack's own plans allow, whatever a run chooses (duration, subscription):
+    /// in staging the ones the RC gate wants a passing record of. postgres-failover is not among
+    /// them where the server has no zone-redundant standby.
+    /// </summary>
+    public static IReadOnlyList<FaultExperimentKind> RunnableIn(StackSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Enum.GetValues<FaultExperimentKind>().Where(k => StackRefusal(settings, k) is null).ToList();
+    }
+
+    /// <summary>Why the stack's own plans (not a run's choices) rule an experiment out, or null when they allow it.</summary>
+    public static string? StackRefusal(StackSettings settings, FaultExperimentKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return kind switch
+        {
+            FaultExperimentKind.RedisPartition => RedisRefusal(settings, WorkloadsPlan.For(settings, KubernetesTarget.For(settings.Environment, settings.Cluster.Context).WorkloadNamespace)),
+            FaultExperimentKind.PostgresFailover => PostgresRefusal(settings),
+            _ => null,
+        };
+    }
+
     /// <summary>Decides an experiment for a stack, or refuses it with the reason.</summary>
     public static FaultExperimentDecision Decide(StackSettings settings, FaultExperimentKind kind, FaultExperimentOptions options)
     {
@@ -70,7 +93,7 @@ public static class FaultExperiments
     {
         if (workloads.Redis.Azure is not { } cache)
         {
-            return Refused($"redis-partition cuts the KoraOS pods off from the stack's Azure Cache for Redis; {settings.Environment.StackName} runs an in-cluster Redis (kora-infra:cluster.mode existing), which staging never does");
+            return Refused(RedisRefusal(settings, workloads)!);
         }
 
         // Every KoraOS pod of the workload namespace (n8n and the runtime) loses its route to the
@@ -95,12 +118,9 @@ public static class FaultExperiments
     private static FaultExperimentDecision PostgresFailover(StackSettings settings, FaultExperimentOptions options)
     {
         var server = settings.Names.Name(ResourceKind.PostgreSqlServer);
-        if (TenantDatabasePlan.HighAvailabilityFor(settings) != DatabaseHighAvailability.ZoneRedundant)
+        if (PostgresRefusal(settings) is { } refusal)
         {
-            var why = settings.Environment.ZoneRedundant
-                ? $"its region '{settings.Region.Name}' has no availability zones"
-                : $"the {settings.Environment.StackName} profile is not zone-redundant (only prod is)";
-            return Refused($"postgres-failover needs a zone-redundant HA standby to fail over to; the {settings.Environment.StackName} server '{server}' has high availability Disabled because {why}; run the restore drill (kora drill restore) for this stack's recovery instead");
+            return Refused(refusal);
         }
 
         if (string.IsNullOrWhiteSpace(options.SubscriptionId) || !Guid.TryParse(options.SubscriptionId, out _))
@@ -114,6 +134,23 @@ public static class FaultExperiments
             options.Duration,
             null,
             new PostgresFailoverRequest(options.SubscriptionId, settings.Names.Name(ResourceKind.ResourceGroup), server)));
+    }
+
+    private static string? RedisRefusal(StackSettings settings, WorkloadsPlan workloads) => workloads.Redis.Azure is null
+        ? $"redis-partition cuts the KoraOS pods off from the stack's Azure Cache for Redis; {settings.Environment.StackName} runs an in-cluster Redis (kora-infra:cluster.mode existing), which staging never does"
+        : null;
+
+    private static string? PostgresRefusal(StackSettings settings)
+    {
+        if (TenantDatabasePlan.HighAvailabilityFor(settings) == DatabaseHighAvailability.ZoneRedundant)
+        {
+            return null;
+        }
+
+        var why = settings.Environment.ZoneRedundant
+            ? $"its region '{settings.Region.Name}' has no availability zones"
+            : $"the {settings.Environment.StackName} profile is not zone-redundant (only prod is)";
+        return $"postgres-failover needs a zone-redundant HA standby to fail over to; the {settings.Environment.StackName} server '{settings.Names.Name(ResourceKind.PostgreSqlServer)}' has high availability Disabled because {why}; run the restore drill (kora drill restore) for this stack's recovery instead";
     }
 
     private static string ResourceName(FaultExperimentKind kind, string runId)

@@ -20,6 +20,9 @@ namespace KoraInfra.Platform.Verification.Load;
 /// <param name="Checks">Every check by name: how many times it passed and failed.</param>
 public sealed record K6Summary(double P95Milliseconds, double FailedRate, double IterationsRate, long Requests, TimeSpan? RunDuration, IReadOnlyDictionary<string, (long Passes, long Fails)> Checks)
 {
+    // The longest run accepted: no k6 run lasts a year, and far beyond it TimeSpan overflows.
+    private const double MaximumRunMilliseconds = 366d * 24 * 60 * 60 * 1000;
+
     /// <summary>The limits of a summary file: small, shallow, a few hundred values.</summary>
     public static InputLimits Limits { get; } = new("k6 summary", 4 * 1024 * 1024, 32, 200_000, 10_000, 64 * 1024);
 
@@ -53,7 +56,13 @@ public sealed record K6Summary(double P95Milliseconds, double FailedRate, double
         }
 
         var requests = (long)count;
-        TimeSpan? duration = document["state"] is JsonObject state && state["testRunDurationMs"] is JsonValue ms && ms.TryGetValue<double>(out var value) && double.IsFinite(value) && value >= 0 ? TimeSpan.FromMilliseconds(value) : null;
+        TimeSpan? duration = null;
+        if (document["state"] is JsonObject state && state["testRunDurationMs"] is JsonValue ms && ms.TryGetValue<double>(out var value) && double.IsFinite(value) && value >= 0)
+        {
+            duration = value <= MaximumRunMilliseconds
+                ? TimeSpan.FromMilliseconds(value)
+                : throw new InputRefusedException(source, null, $"state.testRunDurationMs = {value.ToString(CultureInfo.InvariantCulture)}", "the run's duration in milliseconds, at most a year");
+        }
         if (failed is < 0 or > 1)
         {
             throw new InputRefusedException(source, null, $"metrics.http_req_failed = {failed.ToString(CultureInfo.InvariantCulture)}", "a fraction from 0 to 1");

@@ -79,6 +79,16 @@ public sealed class FaultExperimentsTests
     }
 
     [Fact]
+    public void Staging_runs_the_pod_kill_and_the_redis_partition_and_failover_only_where_ha_exists()
+    {
+        Assert.Equal([FaultExperimentKind.N8nWorkerPodKill, FaultExperimentKind.RedisPartition], FaultExperiments.RunnableIn(Settings("staging")));
+        Assert.Contains("needs a zone-redundant HA standby", FaultExperiments.StackRefusal(Settings("staging"), FaultExperimentKind.PostgresFailover), StringComparison.Ordinal);
+
+        // Prod's server is zone-redundant: the stack allows the failover (a run still needs the subscription).
+        Assert.Contains(FaultExperimentKind.PostgresFailover, FaultExperiments.RunnableIn(Settings("prod")));
+    }
+
+    [Fact]
     public void The_failover_needs_the_subscription_id()
     {
         var decision = FaultExperiments.Decide(Settings("prod"), FaultExperimentKind.PostgresFailover, Five);

@@ -95,9 +95,14 @@ public sealed class SteadyStatePrometheusTests(SyntheticPrometheus prometheus) :
         Assert.InRange(recovery.Value, 0, 20 * 60);
         var verified = EvidenceVerifier.Verify("fault-injection.dsse.json", EvidenceSigner.Sign(record, RecordKey), RecordKey);
         Assert.True(verified.IsValid, verified.Refusal);
-        var records = Offered(Record(VerificationKind.Load), Record(VerificationKind.Soak));
+        Assert.Equal("n8n-worker-pod-kill", verified.Record!.Experiment);
+
+        // The drill's record stands for its own experiment; staging's other one is still wanted.
+        var records = Offered(Record(VerificationKind.Load), Record(VerificationKind.Soak), Record(VerificationKind.FaultInjection, experiment: "redis-partition"));
         var report = RcPromotionGate.Evaluate(Rc(), Context(records: records with { Records = [.. records.Records, verified] }));
         Assert.True(report.Passed, string.Join(Environment.NewLine, report.Failures));
+        var alone = RcPromotionGate.Evaluate(Rc(), Context(records: records with { Records = [.. records.Records.SkipLast(1), verified] }));
+        Assert.Contains("experiment 'redis-partition'", Assert.Single(alone.Failures).Missing, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -75,6 +75,7 @@ public sealed class LoadJudgementTests
     [InlineData("{\"metrics\": ", "text that is not JSON")]
     [InlineData("{\"state\": [], \"root_group\": {\"checks\": [{\"name\": 7, \"passes\": 1, \"fails\": 0}]}, \"metrics\": {\"http_req_duration\": {\"p(95)\": 1}, \"http_req_failed\": {\"value\": 0}, \"http_reqs\": {\"count\": 1}, \"iterations\": {\"rate\": 1}}}", "a check without a name")]
     [InlineData("{\"metrics\": {\"http_req_duration\": {\"p(95)\": 1}, \"http_req_failed\": {\"value\": 0}, \"http_reqs\": {\"count\": -5}, \"iterations\": {\"rate\": 1}}}", "metrics.http_reqs.count = -5")]
+    [InlineData("{\"state\": {\"testRunDurationMs\": 1e300}, \"metrics\": {\"http_req_duration\": {\"p(95)\": 1}, \"http_req_failed\": {\"value\": 0}, \"http_reqs\": {\"count\": 1}, \"iterations\": {\"rate\": 1}}}", "state.testRunDurationMs = 1E+300")]
     public void A_file_that_is_not_a_k6_summary_is_refused_naming_what_is_missing(string json, string fragment)
     {
         var ex = Assert.Throws<InputRefusedException>(() => K6Summary.Read(json, "out/summary.json"));
