@@ -27,7 +27,7 @@ public static class BoundedJson
             AllowMultipleValues = true,
         });
         var open = new List<int>();
-        var keys = new List<HashSet<string>?>();
+        var keys = new OpenObjectKeys(bytes);
         long values = 0;
         try
         {
@@ -37,7 +37,11 @@ public static class BoundedJson
                 if (token is JsonTokenType.EndObject or JsonTokenType.EndArray)
                 {
                     open.RemoveAt(open.Count - 1);
-                    keys.RemoveAt(keys.Count - 1);
+                    if (token == JsonTokenType.EndObject)
+                    {
+                        keys.Close();
+                    }
+
                     continue;
                 }
 
@@ -47,7 +51,7 @@ public static class BoundedJson
                 }
 
                 // A key twice in one object: readers disagree on which copy counts, and some throw.
-                if (token == JsonTokenType.PropertyName && keys.Count > 0 && keys[^1] is { } names && !names.Add(reader.GetString()!))
+                if (token == JsonTokenType.PropertyName && !keys.Add(ref reader))
                 {
                     Refuse(bytes, reader.TokenStartIndex, source, $"the key '{Shorten(reader.GetString()!)}' twice in one object", "each key once in an object");
                 }
@@ -72,7 +76,10 @@ public static class BoundedJson
                     }
 
                     open.Add(0);
-                    keys.Add(token == JsonTokenType.StartObject ? new HashSet<string>(StringComparer.Ordinal) : null);
+                    if (token == JsonTokenType.StartObject)
+                    {
+                        keys.Open();
+                    }
                 }
             }
         }

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using KoraInfra.Platform.Environments;
 
@@ -33,11 +36,18 @@ public sealed partial class EnvironmentIsolation : PolicyRule
     {
         ArgumentNullException.ThrowIfNull(context);
         var own = context.Stack.StackName;
+        var candidates = new List<string>();
         foreach (var resource in context.Stack.Resources)
         {
-            var foreign = Json.Strings(resource.Inputs)
-                .Where(s => MayNameADataService(s.Value))
-                .SelectMany(s => DataServiceName().Matches(s.Value))
+            candidates.Clear();
+            CollectCandidates(resource.Inputs, candidates);
+            if (candidates.Count == 0)
+            {
+                continue;
+            }
+
+            var foreign = candidates
+                .SelectMany(s => DataServiceName().Matches(s))
                 .Where(m => m.Groups["stack"].Value != own)
                 .Select(m => m.Value)
                 .Distinct(StringComparer.Ordinal)
@@ -49,10 +59,68 @@ public sealed partial class EnvironmentIsolation : PolicyRule
         }
     }
 
+    // Every string of every resource is looked at: one plain recursion keeps only the strings
+    // that may name a data service, in the order they appear, instead of listing them all. It
+    // indexes objects and arrays: their enumerators are boxed, one allocation per object.
+    private static void CollectCandidates(JsonNode? node, List<string> candidates)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                for (var i = 0; i < obj.Count; i++)
+                {
+                    CollectCandidates(obj.GetAt(i).Value, candidates);
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    CollectCandidates(array[i], candidates);
+                }
+
+                break;
+            case JsonValue value:
+                if (CandidateText(value) is { } text)
+                {
+                    candidates.Add(text);
+                }
+
+                break;
+        }
+    }
+
+    // A value read from a file is a JSON element: its UTF-8 bytes are searched for the prefixes
+    // before any string is made of it, so the strings that name no data service (nearly all of
+    // them) cost no allocation. An escaped string may spell a prefix with escapes: it is decoded.
+    private static string? CandidateText(JsonValue value)
+    {
+        if (value.TryGetValue<JsonElement>(out var element) && SkipsUndecoded(element))
+        {
+            return null;
+        }
+
+        return value.TryGetValue<string>(out var text) && MayNameADataService(text) ? text : null;
+    }
+
+    private static bool SkipsUndecoded(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return true;
+        }
+
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        return !raw.Contains((byte)'\\') && !MayNameADataService(raw);
+    }
+
     // Most strings name no data service at all: a plain search for the name's prefixes spares
     // them the regex (each match still has to be one, below).
     private static bool MayNameADataService(string value) =>
         value.Contains("kv-", StringComparison.Ordinal) || value.Contains("psql-", StringComparison.Ordinal) || value.Contains("redis-", StringComparison.Ordinal);
+
+    private static bool MayNameADataService(ReadOnlySpan<byte> utf8) =>
+        utf8.IndexOf("kv-"u8) >= 0 || utf8.IndexOf("psql-"u8) >= 0 || utf8.IndexOf("redis-"u8) >= 0;
 
     // Vaults, PostgreSQL servers and caches are named {kv|psql|redis}-{prefix}-{stack}-...
     [GeneratedRegex(@"\b(kv|psql|redis)-[a-z][a-z0-9]{1,7}-(?<stack>dev|staging|prod)\b")]
