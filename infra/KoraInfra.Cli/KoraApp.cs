@@ -14,15 +14,15 @@ public static class KoraApp
         services ??= KoraServices.Console;
         var root = new RootCommand("kora: offline checks and release operations for the KoraOS platform (KoraInfra)")
         {
-            ValidateCommand.Create(),
+            ValidateCommand.Create(services),
             DbCommand.Create(),
             AlertsCommand.Create(),
             PolicyCommand.Create(services),
             GateCommand.Create(services),
             PromoteCommand.Create(services),
             RollbackCommand.Create(services),
-            AuditCommand.Create(),
-            SecretsCommand.Create(),
+            AuditCommand.Create(services),
+            SecretsCommand.Create(services),
             ReleaseCommand.Create(services),
             NetworkCommand.Create(),
             Commands.Response.IncidentCommand.Create(),
