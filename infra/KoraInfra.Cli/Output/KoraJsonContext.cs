@@ -13,4 +13,5 @@ namespace KoraInfra.Cli.Output;
 [JsonSerializable(typeof(GateCheckReport))]
 [JsonSerializable(typeof(AuditVerifyReport))]
 [JsonSerializable(typeof(SecretsReport))]
+[JsonSerializable(typeof(NetworkPlanReport))]
 internal sealed partial class KoraJsonContext : JsonSerializerContext;

@@ -33,6 +33,8 @@ public sealed class PlainPathTests : IDisposable
     [InlineData("validate", "--all", "--json")]
     [InlineData("secrets", "--stack", "prod")]
     [InlineData("secrets", "--stack", "prod", "--json")]
+    [InlineData("network", "plan", "--stack", "prod")]
+    [InlineData("network", "plan", "--stack", "prod", "--json")]
     public void A_piped_report_runs_without_Spectre_Console(params string[] args)
     {
         var run = Run(args);
