@@ -30,7 +30,12 @@ public static class KoraApp
             Commands.Verification.EvidenceCommand.Create(services),
             Commands.Verification.DrillCommand.Create(services),
             RotationCommand.Create(services),
+            Completion.CompletionCommand.Create(),
         };
+        if (Completion.CompletionSources.Requested(args))
+        {
+            Completion.CompletionSources.AddTo(root);
+        }
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
