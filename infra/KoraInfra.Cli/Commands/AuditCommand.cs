@@ -61,7 +61,7 @@ public static class AuditCommand
             }
             else
             {
-                JsonOutput.Write(output, report, KoraJsonContext.Default.AuditVerifyReport);
+                JsonOutput.Write(output, report, c => c.AuditVerifyReport);
             }
 
             return report.Intact ? ExitCodes.Ok : ExitCodes.Findings;

@@ -116,7 +116,7 @@ public static class GateCommand
         }
         else
         {
-            JsonOutput.Write(output, report, KoraJsonContext.Default.GateCheckReport);
+            JsonOutput.Write(output, report, c => c.GateCheckReport);
         }
     }
 }

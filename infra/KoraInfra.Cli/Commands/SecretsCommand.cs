@@ -147,7 +147,7 @@ public static class SecretsCommand
         }
         else
         {
-            JsonOutput.Write(output, report, KoraJsonContext.Default.SecretsReport);
+            JsonOutput.Write(output, report, c => c.SecretsReport);
         }
     }
 

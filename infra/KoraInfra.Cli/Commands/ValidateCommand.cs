@@ -69,7 +69,7 @@ public static class ValidateCommand
             var report = Report(files, results, crossStack);
             if (terminal is null)
             {
-                JsonOutput.Write(output, report, KoraJsonContext.Default.ValidateReport);
+                JsonOutput.Write(output, report, c => c.ValidateReport);
             }
             else
             {

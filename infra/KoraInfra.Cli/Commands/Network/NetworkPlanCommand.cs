@@ -63,7 +63,7 @@ public static class NetworkPlanCommand
             }
             else
             {
-                JsonOutput.Write(output, report, KoraJsonContext.Default.NetworkPlanReport);
+                JsonOutput.Write(output, report, c => c.NetworkPlanReport);
             }
 
             return passed ? ExitCodes.Ok : ExitCodes.Findings;
