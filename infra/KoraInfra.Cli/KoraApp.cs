@@ -15,7 +15,7 @@ public static class KoraApp
         var root = new RootCommand("kora: offline checks and release operations for the KoraOS platform (KoraInfra)")
         {
             ValidateCommand.Create(services),
-            DbCommand.Create(),
+            DbCommand.Create(services),
             AlertsCommand.Create(),
             PolicyCommand.Create(services),
             GateCommand.Create(services),
