@@ -14,23 +14,28 @@ public static class KoraApp
         services ??= KoraServices.Console;
         var root = new RootCommand("kora: offline checks and release operations for the KoraOS platform (KoraInfra)")
         {
-            ValidateCommand.Create(),
-            DbCommand.Create(),
+            ValidateCommand.Create(services),
+            DbCommand.Create(services),
             AlertsCommand.Create(),
             PolicyCommand.Create(services),
             GateCommand.Create(services),
             PromoteCommand.Create(services),
             RollbackCommand.Create(services),
-            AuditCommand.Create(),
-            SecretsCommand.Create(),
+            AuditCommand.Create(services),
+            SecretsCommand.Create(services),
             ReleaseCommand.Create(services),
-            NetworkCommand.Create(),
-            Commands.Response.IncidentCommand.Create(),
+            NetworkCommand.Create(services),
+            Commands.Response.IncidentCommand.Create(services),
             Commands.Response.SafeModeCommand.Create(),
             Commands.Verification.EvidenceCommand.Create(services),
             Commands.Verification.DrillCommand.Create(services),
             RotationCommand.Create(services),
+            Completion.CompletionCommand.Create(),
         };
+        if (Completion.CompletionSources.Requested(args))
+        {
+            Completion.CompletionSources.AddTo(root);
+        }
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

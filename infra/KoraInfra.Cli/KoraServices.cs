@@ -10,4 +10,10 @@ public sealed record KoraServices(TextReader Input, TimeProvider Time)
 
     /// <summary>Where the Redis key rotation reaches the cache and the vault (Azure, unless a test hands in its own).</summary>
     public Commands.Rotation.IAzureRotationClients Azure { get; init; } = Commands.Rotation.AzureRotationClients.Live;
+
+    /// <summary>
+    /// Standard output as a terminal (tables, colour, progress), or null for plain text: the
+    /// default, and what scripts parse. The entry point sets it from <see cref="Output.OutputMode.Detect"/>.
+    /// </summary>
+    public Output.TerminalOutput? Terminal { get; init; }
 }

@@ -1,3 +1,5 @@
 using KoraInfra.Cli;
+using KoraInfra.Cli.Output;
 
-return KoraApp.Run(args, Console.Out, Console.Error);
+// Plain unless standard output is a terminal a person reads (decided without loading Spectre.Console).
+return KoraApp.Run(args, Console.Out, Console.Error, KoraServices.Console with { Terminal = OutputMode.Detect() });

@@ -7,11 +7,11 @@ namespace KoraInfra.Cli.Commands;
 public static class DbCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create() => new("db", "The tenant database: apply migrations, verify row level security, load synthetic data.")
+    public static Command Create(KoraServices services) => new("db", "The tenant database: apply migrations, verify row level security, load synthetic data.")
     {
-        DbMigrateCommand.Create(),
+        DbMigrateCommand.Create(services),
         DbVerifyCommand.Create(),
-        DbSeedCommand.Create(),
+        DbSeedCommand.Create(services),
         DbRotateLoginsCommand.Create(),
     };
 }

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using KoraInfra.Cli.Commands.Verification;
+using KoraInfra.Cli.Output;
+using KoraInfra.Cli.Output.Reports;
+using KoraInfra.Cli.Output.Tables;
 using KoraInfra.Cli.Release;
 using KoraInfra.Platform.Release.Audit;
 using KoraInfra.Platform.Release.Gates;
@@ -25,6 +28,7 @@ public static class GateCommand
         var projectDir = new Option<string?>("--project-dir") { Description = "The directory holding Pulumi.yaml (default: found from the working directory)." };
         var records = RecordsOption();
         var anchor = new AnchorOptions();
+        var json = JsonOption.Create();
         var check = new Command("check", "Evaluate a promotion gate; every failed condition is named with the evidence that is missing.")
         {
             evidence,
@@ -33,6 +37,7 @@ public static class GateCommand
             who,
             projectDir,
             records,
+            json,
         };
         anchor.AddTo(check);
         check.SetAction(parse => Run(
@@ -44,6 +49,7 @@ public static class GateCommand
             anchor.From(parse),
             ProjectDirectory.Resolve(parse.GetValue(projectDir)),
             services.Time,
+            ReportTo.For(parse.GetValue(json), services.Terminal),
             parse.InvocationConfiguration.Output));
         return new Command("gate", "Promotion gates of the release plan (deploy-staging, promote-rc, deploy-prod).") { check };
     }
@@ -54,7 +60,7 @@ public static class GateCommand
         Description = "promote-rc / deploy-prod: the folder of signed evidence records (default: the release store layout's releases/staging/evidence/<RC>/).",
     };
 
-    private static int Run(string evidencePath, string? rcManifest, string? recordsDir, string? keyFile, string who, AuditHead? anchor, string projectDir, TimeProvider time, TextWriter output)
+    private static int Run(string evidencePath, string? rcManifest, string? recordsDir, string? keyFile, string who, AuditHead? anchor, string projectDir, TimeProvider time, ReportTo to, TextWriter output)
     {
         var evidence = GateInputs.Evidence(evidencePath);
         var stack = PromotionGates.TargetStack(evidence.Gate);
@@ -67,6 +73,12 @@ public static class GateCommand
             var verification = AuditLogAccess.Verify(AuditLogAccess.Open(logPath, time, key), anchor);
             if (!verification.IsIntact)
             {
+                if (!to.IsPlain)
+                {
+                    Show(new GateCheckReport(PromotionGates.NameOf(evidence.Gate), false, [], [], verification.Problems.ToList()), to, output);
+                    return ExitCodes.Findings;
+                }
+
                 output.WriteLine($"the deploy audit log {settings.AuditLog} failed verification, so no gate can read its history:");
                 verification.Problems.ToList().ForEach(p => output.WriteLine("  " + p));
                 return ExitCodes.Findings;
@@ -79,7 +91,32 @@ public static class GateCommand
         var records = EvidenceFiles.Offered(recordsDir, evidence, projectDir, () => ReleaseFiles.LoadKey(keyFile, ReleaseSigningKey.VerificationKeyVariable, projectDir));
         var context = GateInputs.Context(history, who, time, settings.ApprovalWindow, projectDir) with { Records = records, FaultExperiments = GateInputs.StagingFaultExperiments(projectDir) };
         var report = Gatekeeper.Evaluate(evidence, approvedRc, context);
-        GatePrinter.Print(report, output);
+        if (to.IsPlain)
+        {
+            GatePrinter.Print(report, output);
+        }
+        else
+        {
+            Show(new GateCheckReport(
+                PromotionGates.NameOf(report.Gate),
+                report.Passed,
+                report.Conditions.Select(c => new GateConditionReport(c.Id, c.Requirement, c.Met, c.Met ? null : c.Missing)).ToList(),
+                report.Failures.Select(f => f.Id).ToList(),
+                []), to, output);
+        }
+
         return report.Passed ? ExitCodes.Ok : ExitCodes.Findings;
+    }
+
+    private static void Show(GateCheckReport report, ReportTo to, TextWriter output)
+    {
+        if (to.Terminal is { } terminal)
+        {
+            GateTable.Render(report, output, terminal);
+        }
+        else
+        {
+            JsonOutput.Write(output, report, c => c.GateCheckReport);
+        }
     }
 }

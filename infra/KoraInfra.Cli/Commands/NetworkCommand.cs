@@ -7,8 +7,8 @@ namespace KoraInfra.Cli.Commands;
 public static class NetworkCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create() => new("network", "The environments' private networks: address plans, subnets, NSGs, private endpoints.")
+    public static Command Create(KoraServices services) => new("network", "The environments' private networks: address plans, subnets, NSGs, private endpoints.")
     {
-        NetworkPlanCommand.Create(),
+        NetworkPlanCommand.Create(services),
     };
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KoraInfra.Cli.Output;
+using KoraInfra.Cli.Output.Tables;
 using KoraInfra.Platform.Environments;
 using KoraInfra.Platform.Input;
 using KoraInfra.Platform.Policy;
@@ -73,12 +75,15 @@ public static class PolicyCommand
         var stack = StackOption(required: false);
         var format = new Option<ReportFormat>("--format", "-f") { Description = "text, json, markdown or sarif.", DefaultValueFactory = _ => ReportFormat.Text };
         var output = new Option<FileInfo?>("--out", "-o") { Description = "Write the report to a file instead of standard output." };
+        var json = JsonOption.Create();
+        json.Description = "The same as --format json (shape: docs/cli.md); with --out the confirmation line goes to standard error.";
         var command = new Command("report", "Report the policy verdict over a stack's resources for review; exit 1 when a mandatory rule is violated.")
         {
             input,
             stack,
             format,
             output,
+            json,
         };
         command.SetAction(parse =>
         {
@@ -88,13 +93,29 @@ public static class PolicyCommand
                 throw new UsageException($"--input '{file.FullName}' does not exist; pass the file 'pulumi stack export', 'pulumi preview --json' or 'pulumi up --json' wrote");
             }
 
+            var asJson = parse.GetValue(json);
+            var chosen = parse.GetValue(format);
+            if (asJson && parse.GetResult(format) is { Implicit: false } && chosen != ReportFormat.Json)
+            {
+                throw new UsageException($"--json is --format json; drop one of --json and --format {chosen.ToString().ToLowerInvariant()}");
+            }
+
+            var reportFormat = asJson ? ReportFormat.Json : chosen;
             var (snapshot, _) = Read(BoundedInput.ReadFile(file.FullName, InputLimits.Snapshot), file.Name, parse.GetValue(stack));
             var evaluation = PolicyEngine.Evaluate(snapshot, services.Time.GetUtcNow());
-            var report = PolicyReports.Render(evaluation, parse.GetValue(format), StackFile(snapshot.StackName));
+            if (reportFormat == ReportFormat.Text && parse.GetValue(output) is null && services.Terminal is { } terminal)
+            {
+                PolicyTable.Render(evaluation, parse.InvocationConfiguration.Output, terminal);
+                return evaluation.IsBlocked ? ExitCodes.Findings : ExitCodes.Ok;
+            }
+
+            var report = PolicyReports.Render(evaluation, reportFormat, StackFile(snapshot.StackName));
             if (parse.GetValue(output) is { } target)
             {
                 File.WriteAllText(target.FullName, report);
-                parse.InvocationConfiguration.Output.WriteLine($"wrote {target.FullName}: {(evaluation.IsBlocked ? "BLOCKED" : "passes")}");
+
+                // With --json standard output carries nothing but JSON, and the document went to the file.
+                (asJson ? parse.InvocationConfiguration.Error : parse.InvocationConfiguration.Output).WriteLine($"wrote {target.FullName}: {(evaluation.IsBlocked ? "BLOCKED" : "passes")}");
             }
             else
             {

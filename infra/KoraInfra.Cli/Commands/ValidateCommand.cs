@@ -1,4 +1,7 @@
 using System.CommandLine;
+using KoraInfra.Cli.Output;
+using KoraInfra.Cli.Output.Reports;
+using KoraInfra.Cli.Output.Tables;
 using KoraInfra.Platform.Environments;
 using KoraInfra.Platform.Network;
 using KoraInfra.Platform.Settings;
@@ -9,26 +12,31 @@ namespace KoraInfra.Cli.Commands;
 public static class ValidateCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create()
+    public static Command Create(KoraServices services)
     {
+        ArgumentNullException.ThrowIfNull(services);
         var stack = new Option<string?>("--stack") { Description = "The stack to validate: dev, staging or prod." };
         var all = new Option<bool>("--all") { Description = "Validate every stack file (and require dev, staging and prod to exist)." };
         var projectDir = new Option<string?>("--project-dir") { Description = "The directory holding Pulumi.yaml (default: found from the working directory)." };
+        var json = JsonOption.Create();
         var command = new Command("validate", "Validate stack settings (Pulumi.<stack>.yaml) offline; every problem is reported at once.")
         {
             stack,
             all,
             projectDir,
+            json,
         };
         command.SetAction(parse => Run(
             parse.GetValue(stack),
             parse.GetValue(all),
             ProjectDirectory.Resolve(parse.GetValue(projectDir)),
+            parse.GetValue(json) ? null : services.Terminal,
+            parse.GetValue(json),
             parse.InvocationConfiguration.Output));
         return command;
     }
 
-    private static int Run(string? stack, bool all, string projectDir, TextWriter output)
+    private static int Run(string? stack, bool all, string projectDir, TerminalOutput? terminal, bool json, TextWriter output)
     {
         if (stack is not null == all)
         {
@@ -56,6 +64,21 @@ public static class ValidateCommand
 
         var results = files.ToDictionary(f => f, StackFiles.Validate, StringComparer.Ordinal);
         var crossStack = CrossStackProblems(results, stack, projectDir);
+        if (json || terminal is not null)
+        {
+            var report = Report(files, results, crossStack);
+            if (terminal is null)
+            {
+                JsonOutput.Write(output, report, c => c.ValidateReport);
+            }
+            else
+            {
+                ValidateTable.Render(report, output, terminal);
+            }
+
+            return report.Valid ? ExitCodes.Ok : ExitCodes.Findings;
+        }
+
         var failed = 0;
         foreach (var file in files)
         {
@@ -78,6 +101,21 @@ public static class ValidateCommand
 
         output.WriteLine(failed == 0 ? $"{files.Count} stack file(s) valid" : $"{failed} of {files.Count} stack file(s) invalid");
         return failed == 0 ? ExitCodes.Ok : ExitCodes.Findings;
+    }
+
+    private static ValidateReport Report(IReadOnlyList<string> files, Dictionary<string, SettingsResult> results, IReadOnlyList<SettingsProblem> crossStack)
+    {
+        var stackFiles = files.Select(file =>
+        {
+            var result = results[file];
+            var name = Path.GetFileName(file);
+            var problems = result.Problems.Concat(crossStack.Where(p => p.Location.Source == name)).ToList();
+            return result.Settings is { } settings && problems.Count == 0
+                ? new StackFileReport(name, true, settings.Environment.StackName, settings.Region.Name, settings.SizingTier.ToString().ToLowerInvariant(), settings.Cluster.Mode.ToString().ToLowerInvariant(), settings.Network.AddressSpace.ToString(), [])
+                : new StackFileReport(name, false, null, null, null, null, null, SettingsProblemReport.From(problems));
+        }).ToList();
+        var invalid = stackFiles.Count(f => !f.Valid);
+        return new ValidateReport(invalid == 0, stackFiles.Count, invalid, stackFiles);
     }
 
     // The environments' address plans must not overlap. One stack alone is still checked against

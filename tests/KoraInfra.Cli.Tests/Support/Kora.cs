@@ -22,6 +22,16 @@ internal static class Kora
     /// <summary>Runs kora in process with a fixed clock.</summary>
     public static KoraRun RunAt(TimeProvider time, params string[] args) => Run(new KoraServices(new StringReader(string.Empty), time), args);
 
+    /// <summary>A terminal 120 columns wide, in colour: what a person at a shell gets.</summary>
+    public static KoraInfra.Cli.Output.TerminalOutput Terminal { get; } = new(120, Colour: true);
+
+    /// <summary>Runs kora in process as if standard output were that terminal (tables, colour, progress).</summary>
+    public static KoraRun OnTerminal(TimeProvider time, params string[] args) =>
+        Run(new KoraServices(new StringReader(string.Empty), time) { Terminal = Terminal }, args);
+
+    /// <summary>Runs kora in process on the terminal with the system clock.</summary>
+    public static KoraRun OnTerminal(params string[] args) => OnTerminal(TimeProvider.System, args);
+
     public static KoraRun Process(string workingDirectory, params string[] args) =>
         Process(workingDirectory, new Dictionary<string, string>(), args);
 

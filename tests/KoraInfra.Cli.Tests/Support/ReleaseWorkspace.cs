@@ -83,6 +83,13 @@ internal sealed class ReleaseWorkspace : IDisposable
         return Support.Kora.RunAt(Time, args);
     }
 
+    /// <summary>The same, as if standard output were a terminal.</summary>
+    public KoraRun KoraOnTerminal(params string[] args)
+    {
+        Time.Advance(TimeSpan.FromMinutes(5));
+        return Support.Kora.OnTerminal(Time, args);
+    }
+
     public string[] Anchor() => Published is { } head ? ["--expect-count", head.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "--expect-hash", head.Hash] : [];
 
     public KoraRun Promote(PromotionEvidence evidence, string? rcVersion = null, string who = "release-bot") =>

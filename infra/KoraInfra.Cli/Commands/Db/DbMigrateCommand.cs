@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KoraInfra.Cli.Output;
 using KoraInfra.Platform.Database;
 
 namespace KoraInfra.Cli.Commands.Db;
@@ -7,8 +8,9 @@ namespace KoraInfra.Cli.Commands.Db;
 public static class DbMigrateCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create()
+    public static Command Create(KoraServices services)
     {
+        ArgumentNullException.ThrowIfNull(services);
         var connection = DatabaseConnection.Option();
         var migrations = new Option<string?>("--migrations") { Description = "Directory of V<n>__<name>.sql files (default: db/migrations of the repository)." };
         var command = new Command("migrate", "Apply pending migrations (checksummed, under an advisory lock); an edited applied migration is refused.")
@@ -19,12 +21,13 @@ public static class DbMigrateCommand
         command.SetAction(parse => Run(
             DatabaseConnection.Resolve(parse.GetValue(connection)),
             parse.GetValue(migrations) ?? Path.Combine(ProjectDirectory.Resolve(null), "db", "migrations"),
+            services.Terminal,
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(string connectionString, string migrationsDirectory, TextWriter output, TextWriter error)
+    private static int Run(string connectionString, string migrationsDirectory, TerminalOutput? terminal, TextWriter output, TextWriter error)
     {
         if (!Directory.Exists(migrationsDirectory))
         {
@@ -33,7 +36,8 @@ public static class DbMigrateCommand
 
         try
         {
-            var result = DatabaseConnection.Reach(connectionString, () => SchemaMigrator.Migrate(connectionString, migrationsDirectory));
+            var result = Progress.Run(terminal, output, $"applying migrations to {DatabaseConnection.Describe(connectionString)}", () =>
+                DatabaseConnection.Reach(connectionString, () => SchemaMigrator.Migrate(connectionString, migrationsDirectory)));
             foreach (var file in result.Applied)
             {
                 output.WriteLine($"applied  {file}");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KoraInfra.Cli.Output;
 using KoraInfra.Platform.Database.Seed;
 using KoraInfra.Platform.Environments;
 
@@ -8,8 +9,9 @@ namespace KoraInfra.Cli.Commands.Db;
 public static class DbSeedCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create()
+    public static Command Create(KoraServices services)
     {
+        ArgumentNullException.ThrowIfNull(services);
         var connection = DatabaseConnection.Option();
         var stack = new Option<string>("--stack") { Description = "The environment being seeded: dev (fixtures) or staging (masked + synthetic, reset). prod is refused.", Required = true };
         var seed = new Option<int>("--seed") { Description = "The random seed: the same seed loads the same data, byte for byte.", DefaultValueFactory = _ => 1 };
@@ -50,11 +52,12 @@ public static class DbSeedCommand
 
             var size = new SeedSize(Tenants: count);
             var dataset = SyntheticDataGenerator.Generate(parse.GetValue(seed), size, mode);
-            DatabaseConnection.Reach(connectionString, () =>
-            {
-                DatabaseSeeder.SeedAsync(connectionString, dataset).GetAwaiter().GetResult();
-                return 0;
-            });
+            Progress.Run(services.Terminal, parse.InvocationConfiguration.Output, $"seeding {DatabaseConnection.Describe(connectionString)} ({dataset.Tenants.Count} tenants)", () =>
+                DatabaseConnection.Reach(connectionString, () =>
+                {
+                    DatabaseSeeder.SeedAsync(connectionString, dataset).GetAwaiter().GetResult();
+                    return 0;
+                }));
             parse.InvocationConfiguration.Output.WriteLine(
                 $"seeded {DatabaseConnection.Describe(connectionString)} ({mode}, seed {parse.GetValue(seed)}): {dataset.Tenants.Count} tenants, {dataset.Contacts.Count} contacts, {dataset.Flows.Count} flows, {dataset.FlowExecutions.Count} flow executions");
             return ExitCodes.Ok;

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using KoraInfra.Cli.Output;
+using KoraInfra.Cli.Output.Reports;
+using KoraInfra.Cli.Output.Tables;
 using KoraInfra.Platform.Environments;
 using KoraInfra.Platform.Network;
 using KoraInfra.Platform.Settings;
@@ -13,20 +16,23 @@ namespace KoraInfra.Cli.Commands.Network;
 public static class NetworkPlanCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create()
+    public static Command Create(KoraServices services)
     {
+        ArgumentNullException.ThrowIfNull(services);
         var stack = new Option<string?>("--stack") { Description = "The stack: dev, staging or prod." };
         var projectDir = new Option<string?>("--project-dir") { Description = "The directory holding Pulumi.yaml (default: found from the working directory)." };
+        var json = JsonOption.Create();
         var command = new Command("plan", "Print a stack's address plan: subnets, sizes, what each holds, free space, NSG rules, private endpoints.")
         {
             stack,
             projectDir,
+            json,
         };
-        command.SetAction(parse => Run(parse.GetValue(stack), ProjectDirectory.Resolve(parse.GetValue(projectDir)), parse.InvocationConfiguration.Output));
+        command.SetAction(parse => Run(parse.GetValue(stack), ProjectDirectory.Resolve(parse.GetValue(projectDir)), ReportTo.For(parse.GetValue(json), services.Terminal), parse.InvocationConfiguration.Output));
         return command;
     }
 
-    private static int Run(string? stack, string projectDir, TextWriter output)
+    private static int Run(string? stack, string projectDir, ReportTo to, TextWriter output)
     {
         if (stack is null || !StackNames.TryParse(stack, out _))
         {
@@ -44,6 +50,23 @@ public static class NetworkPlanCommand
                 .Select(f => StackFiles.Validate(f).Settings)
                 .OfType<StackSettings>();
             problems.AddRange(CrossStackRanges.Check(valid, others));
+        }
+
+        if (!to.IsPlain)
+        {
+            var passed = problems.Count == 0 && result.Settings is not null;
+            var network = passed && NetworkPlan.For(result.Settings!) is { } planned ? NetworkPlanJson.From(planned) : null;
+            var report = new NetworkPlanReport(stack, Path.GetFileName(file), passed, SettingsProblemReport.From(problems), network);
+            if (to.Terminal is { } terminal)
+            {
+                NetworkTable.Render(report, output, terminal);
+            }
+            else
+            {
+                JsonOutput.Write(output, report, c => c.NetworkPlanReport);
+            }
+
+            return passed ? ExitCodes.Ok : ExitCodes.Findings;
         }
 
         if (problems.Count > 0 || result.Settings is not { } settings)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using KoraInfra.Cli.Output.Tables;
 
 namespace KoraInfra.Cli.Commands.Response;
 
@@ -11,16 +12,17 @@ public static class IncidentCommand
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>Builds the command.</summary>
-    public static Command Create()
+    public static Command Create(KoraServices services)
     {
+        ArgumentNullException.ThrowIfNull(services);
         var command = new Command("incident", "Incidents the responder opened from alerts: list, acknowledge, resolve.");
-        command.Subcommands.Add(List());
+        command.Subcommands.Add(List(services));
         command.Subcommands.Add(Transition("ack", "Acknowledge an incident: escalation stops; actions already taken stay.", withWhy: false));
         command.Subcommands.Add(Transition("resolve", "Resolve an incident, saying what was done. Safe mode is cleared separately (kora safe-mode clear).", withWhy: true));
         return command;
     }
 
-    private static Command List()
+    private static Command List(KoraServices services)
     {
         var url = ResponseOptions.Url();
         var tokenFile = ResponseOptions.TokenFile();
@@ -29,7 +31,7 @@ public static class IncidentCommand
         var list = new Command("list", "List incidents, newest first.") { url, tokenFile, json, open };
         list.SetAction(parse => ResponseOptions.Call(parse, url, tokenFile,
             client => client.SendAsync(HttpMethod.Get, parse.GetValue(open) ? "api/v1/incidents?open=true" : "api/v1/incidents"),
-            body => parse.GetValue(json) ? JsonSerializer.Serialize(body, Indented) : Table(body)));
+            body => parse.GetValue(json) ? JsonSerializer.Serialize(body, Indented) : services.Terminal is { } terminal ? IncidentTable.Render(body, terminal) : Table(body)));
         return list;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using KoraInfra.Cli.Output;
 using KoraInfra.Cli.Release;
 using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Release.Signing;
@@ -88,7 +89,7 @@ public static class ChaosCommand
             ChaosDrillOutcome outcome;
             try
             {
-                outcome = await ChaosDrill.RunAsync(request, planned, injector, new PrometheusHttpQuery(prometheus, http), services.Time, ct).ConfigureAwait(false);
+                outcome = await Progress.RunAsync(services.Terminal, output, $"fault injection {planned.Name}: steady state before, during and after", () => ChaosDrill.RunAsync(request, planned, injector, new PrometheusHttpQuery(prometheus, http), services.Time, ct)).ConfigureAwait(false);
             }
             catch (FaultInjectorException ex)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KoraInfra.Cli.Commands.Db;
+using KoraInfra.Cli.Output;
 using KoraInfra.Cli.Release;
 using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Release.Signing;
@@ -65,7 +66,7 @@ public static class DrillCommand
             }
 
             var request = new RestoreDrillRequest(source, parse.GetValue(stack)!, parse.GetValue(commit)!, version, running, targets);
-            var record = await RestoreDrill.RunAsync(request, driver, services.Time, ct).ConfigureAwait(false);
+            var record = await Progress.RunAsync(services.Terminal, parse.InvocationConfiguration.Output, $"restore drill ({driver.Name}): restoring, verifying, measuring RPO/RTO", () => RestoreDrill.RunAsync(request, driver, services.Time, ct)).ConfigureAwait(false);
             string envelope;
             try
             {

@@ -30,6 +30,7 @@ public sealed class ChaosCommandTests(ChaosPrometheus prometheus) : IClassFixtur
         Assert.True(run.ExitCode == 0, run.All);
         Assert.Contains("PASS  fault injection n8n-worker-pod-kill (chaos-mesh): signed record releases/staging/evidence/v1.4.0-rc.2/fault-injection-", run.Output, StringComparison.Ordinal);
         Assert.True(run.Output.Contains("replay_backlog.during_max = 50 events", StringComparison.Ordinal), run.Output);
+        Assert.DoesNotContain("steady state before, during and after", run.Output, StringComparison.Ordinal);
         var calls = File.ReadAllLines(Path.Combine(_tools, "calls"));
         Assert.Equal(["version --client", "--context aks-kora-staging apply -f -", "--context aks-kora-staging delete --ignore-not-found -f -"], calls);
         var applied = File.ReadAllText(Path.Combine(_tools, "stdin-2"));
@@ -40,6 +41,20 @@ public sealed class ChaosCommandTests(ChaosPrometheus prometheus) : IClassFixtur
         var verify = _ws.Kora("evidence", "verify", record, "--kind", "fault-injection", "--commit", ReleaseFixtures.Commit, "--rc", "v1.4.0-rc.2", "--image", ReleaseFixtures.Api.ToString(), "--image", ReleaseFixtures.Worker.ToString(), "--key-file", _ws.VerifyKey, "--project-dir", _ws.Project);
         Assert.True(verify.ExitCode == 0, verify.All);
         Assert.Contains("PASS  ", verify.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void On_a_terminal_the_drill_shows_its_progress_then_the_same_result()
+    {
+        var kubectl = FakeKubectl(exitCode: 0);
+        var clock = new FastClock(SteadyStateSeries.Recovers.AddMinutes(15), speed: 200);
+        var services = new KoraServices(new StringReader(string.Empty), clock) { Terminal = Kora.Terminal };
+
+        var run = Kora.Run(services, [.. Chaos("n8n-worker-pod-kill"), "--prometheus-url", prometheus.Server.Url.ToString(), "--kubectl", kubectl, "--kube-context", "aks-kora-staging", "--duration-minutes", "10", "--key-file", _ws.SigningKey]);
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Contains("fault injection n8n-worker-pod-kill: steady state before, during and after", run.Output, StringComparison.Ordinal);
+        Assert.Contains("PASS  fault injection n8n-worker-pod-kill (chaos-mesh): signed record ", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class DrillRestoreCommandTests(ThrowawayPostgres postgres) : IClas
 
         Assert.True(run.ExitCode == 0, run.All);
         Assert.Contains("PASS  restore drill (azure): signed record releases/staging/evidence/v1.4.0-rc.2/restore-drill-", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("restoring, verifying", run.Output, StringComparison.Ordinal);
         var calls = File.ReadAllLines(Path.Combine(_tools, "calls"));
         Assert.Equal(6, calls.Length);
         Assert.Equal("version --output none", calls[0]);
@@ -40,6 +41,21 @@ public sealed class DrillRestoreCommandTests(ThrowawayPostgres postgres) : IClas
         var record = Directory.GetFiles(Path.Combine(_ws.Project, "releases", "staging", "evidence", "v1.4.0-rc.2")).Single();
         var verify = _ws.Kora("evidence", "verify", record, "--kind", "restore-drill", "--commit", ReleaseFixtures.Commit, "--rc", "v1.4.0-rc.2", "--image", ReleaseFixtures.Api.ToString(), "--image", ReleaseFixtures.Worker.ToString(), "--key-file", _ws.VerifyKey, "--project-dir", _ws.Project);
         Assert.True(verify.ExitCode == 0, verify.All);
+    }
+
+    [Fact]
+    public async Task On_a_terminal_the_drill_shows_its_progress_then_the_same_result()
+    {
+        var source = postgres.CreateDatabase();
+        await DatabaseSeeder.SeedAsync(source, SyntheticDataGenerator.Generate(3, new SeedSize(Tenants: 2, ContactsPerTenant: 2, FlowsPerTenant: 1, ExecutionsPerTenant: 1), SeedMode.StagingMaskedWithReset));
+        ThrowawayPostgres.ExecuteOn(source, Heartbeat.CreateSql);
+        await Heartbeat.WriteAsync(source, CancellationToken.None);
+
+        var run = _ws.KoraOnTerminal([.. Restore("azure"), "--connection", source, "--subscription", Subscription, "--az", StandInAz(), "--key-file", _ws.SigningKey]);
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Contains("restore drill (azure): restoring, verifying, measuring RPO/RTO", run.Output, StringComparison.Ordinal);
+        Assert.Contains("PASS  restore drill (azure): signed record ", run.Output, StringComparison.Ordinal);
     }
 
     [Theory]
