@@ -227,12 +227,15 @@ internal sealed class SettingsReader
         return true;
     }
 
-    /// <summary>Reports every key that no reader asked for: a typo must never fall back to a default.</summary>
+    /// <summary>
+    /// Reports every key that no reader asked for: a typo must never fall back to a default. A
+    /// known key left unread (its mapping was already refused for another reason) is not unknown.
+    /// </summary>
     public void RejectUnread(IReadOnlyCollection<string> known)
     {
         foreach (var (name, node) in _children)
         {
-            if (!_read.Contains(name))
+            if (!_read.Contains(name) && !known.Contains(name))
             {
                 var expected = known.Count == 0 ? "no keys here" : "one of " + string.Join(", ", known.Select(k => $"'{KeyOf(k)}'"));
                 _problems.Add(new SettingsProblem(node.Location, KeyOf(name), "an unknown key", expected));
