@@ -1,4 +1,3 @@
-using KoraInfra.Platform.Settings;
 using KoraInfra.Platform.Tests.Support;
 using KoraInfra.TestCases;
 
