@@ -100,6 +100,22 @@ public sealed class SettingsSectionTests
     }
 
     [Fact]
+    public void An_n8n_host_may_be_253_characters_long_not_254()
+    {
+        var labels = $"{new string('a', 63)}.{new string('b', 63)}.{new string('c', 63)}.";
+        var fits = labels + new string('d', 61);
+        var tooLong = labels + new string('d', 62);
+
+        Assert.Equal(fits, Bind("dev", Change("dev", "n8nHost: n8n.dev.koraos.example.com", $"n8nHost: {fits}")).Require().Workloads.N8nHost);
+        Assert.Equal(
+            [$"kora-infra:workloads.n8nHost | '{tooLong}' | a lowercase DNS host name such as 'n8n.dev.example.com'"],
+            Problems("dev", "n8nHost: n8n.dev.koraos.example.com", $"n8nHost: {tooLong}"));
+        Assert.Equal(
+            ["kora-infra:workloads.n8nHost | '1234.5678' | a lowercase DNS host name such as 'n8n.dev.example.com'"],
+            Problems("dev", "n8nHost: n8n.dev.koraos.example.com", "n8nHost: \"1234.5678\""));
+    }
+
+    [Fact]
     public void An_existing_cluster_in_dev_needs_a_context_that_names_one()
     {
         var dev = Change("dev", "    mode: managed\n    kubernetesVersion: \"1.31\"\n    nodeCount: 1\n    maxNodeCount: 3\n", "    mode: existing\n    context: \"-kind\"\n  kora-infra:kubeconfig:\n    secure: v1:AAAA\n");
