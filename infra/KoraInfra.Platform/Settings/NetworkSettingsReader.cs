@@ -64,7 +64,7 @@ internal static class NetworkSettingsReader
 
         if (pods is { } overlay && maxNodes is { } max && overlay.Size / 256 < SubnetSizing.PodBlocks(max))
         {
-            network.Problem("podCidr", $"'{overlay}', room for {overlay.Size / 256} node blocks of /24", $"room for {SubnetSizing.PodBlocks(max)} (AKS gives every node a /24; twice maxNodeCount {max} plus upgrade surge): a prefix of /{24 - Ipv4Cidr.PrefixFor(SubnetSizing.PodBlocks(max))} or larger");
+            network.Problem("podCidr", $"'{overlay}', room for {overlay.Size / 256} node blocks of /24", $"room for {SubnetSizing.PodBlocks(max)} (AKS gives every node a /24; twice maxNodeCount {max} plus upgrade surge): a prefix of /{Ipv4Cidr.PrefixFor(SubnetSizing.PodBlocks(max) * 256)} or larger");
             valid = false;
         }
 

@@ -131,18 +131,24 @@ public static partial class StackFileReader
 
         foreach (var (keyNode, value) in config.Children)
         {
-            var at = fileLocation.AtLine(Line(keyNode));
-            if (keyNode is not YamlScalarNode { Value: { Length: > 0 } key })
-            {
-                problems.Add(new SettingsProblem(at, "config", $"a {Describe(keyNode)} used as a key", "a key of the form 'namespace:name'"));
-                continue;
-            }
-
-            var isSecret = IsSecure(value, out var secretValue);
-            entries[key] = new SettingNode(isSecret ? secretValue! : value, fileLocation.AtLine(Line(value)), isSecret);
+            AddEntry(keyNode, value, fileLocation, entries, problems);
         }
 
         return new SettingsSource(fileName, stackName, entries, problems) { IsStackFile = true, SecretsProvider = secretsProvider };
+    }
+
+    // One config entry, in its own method: a pattern variable used after a "continue" would
+    // leave mutation testing unable to compile the loop (docs/testing.md).
+    private static void AddEntry(YamlNode keyNode, YamlNode value, SourceLocation fileLocation, Dictionary<string, SettingNode> entries, List<SettingsProblem> problems)
+    {
+        if (keyNode is YamlScalarNode { Value: { Length: > 0 } key })
+        {
+            var secret = Secret(value);
+            entries[key] = new SettingNode(secret ?? value, fileLocation.AtLine(Line(value)), secret is not null);
+            return;
+        }
+
+        problems.Add(new SettingsProblem(fileLocation.AtLine(Line(keyNode)), "config", $"a {Describe(keyNode)} used as a key", "a key of the form 'namespace:name'"));
     }
 
     private static YamlNode? Parse(string text, SourceLocation fileLocation, List<SettingsProblem> problems)
@@ -205,18 +211,11 @@ public static partial class StackFileReader
         return stack;
     }
 
-    private static bool IsSecure(YamlNode value, out YamlNode? secret)
-    {
-        secret = null;
-        if (value is YamlMappingNode { Children.Count: 1 } map
-            && map.Children.First() is { Key: YamlScalarNode { Value: "secure" }, Value: var cipher })
-        {
-            secret = cipher;
-            return true;
-        }
-
-        return false;
-    }
+    // The ciphertext of a "{secure: ...}" value, or null for a value given in clear.
+    private static YamlNode? Secret(YamlNode value) =>
+        value is YamlMappingNode { Children.Count: 1 } map && map.Children.First() is { Key: YamlScalarNode { Value: "secure" } } only
+            ? only.Value
+            : null;
 
     internal static int Line(YamlNode node) => checked((int)node.Start.Line);
 
