@@ -44,15 +44,18 @@ public static class RotationRecords
 
     // The Azure cache's key: the run regenerated the key this version moves consumers to before
     // the up, and the up wrote it to the vault; the previous key works until the overlap ends.
-    private static IEnumerable<CredentialRotationRecord> RedisKeyRecord(SecretsPlan plan, StackSettings settings, IReadOnlyList<CredentialRotationRecord> earlier, DateTimeOffset now)
+    // A plain method, not an iterator with a pattern variable: mutation testing must be able to
+    // change each step here and still compile (docs/testing.md).
+    private static IReadOnlyList<CredentialRotationRecord> RedisKeyRecord(SecretsPlan plan, StackSettings settings, IReadOnlyList<CredentialRotationRecord> earlier, DateTimeOffset now)
     {
-        if (RedisKeyRotationPlan.For(plan, settings) is not { } redis)
+        var redis = RedisKeyRotationPlan.For(plan, settings);
+        if (redis is null)
         {
-            yield break;
+            return [];
         }
 
         var first = earlier.Where(r => r.Secret == SecretCatalogue.RedisAccessKey && r.Version == redis.RecordVersion).Select(r => (DateTimeOffset?)r.AppliedAt).Min() ?? now;
-        yield return new CredentialRotationRecord(SecretCatalogue.RedisAccessKey, redis.RecordVersion, redis.AppliedTo, first, first + RedisKeyRotationPlan.Overlap);
+        return [new CredentialRotationRecord(SecretCatalogue.RedisAccessKey, redis.RecordVersion, redis.AppliedTo, first, first + RedisKeyRotationPlan.Overlap)];
     }
 
     /// <summary>Every rotation record of <paramref name="stack"/> in a verified deploy audit log, oldest first.</summary>

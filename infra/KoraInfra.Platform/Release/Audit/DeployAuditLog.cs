@@ -48,60 +48,12 @@ public sealed class DeployAuditLog
         var entries = new List<DeployAuditEntry>();
         var lines = File.Exists(Path) ? BoundedInput.ReadLines(Path, InputLimits.AuditLog) : [];
         string? previous = AuditHead.Genesis;
-        var hashes = new List<string>();
         for (var i = 0; i < lines.Length; i++)
         {
-            var lineNo = i + 1;
-            if (lines[i].Length == 0)
-            {
-                problems.Add($"line {lineNo}: empty line; the log holds one JSON entry per line");
-                continue;
-            }
-
-            JsonObject node;
-            DeployAuditEntry entry;
-            try
-            {
-                BoundedJson.Check(lines[i], $"line {lineNo}", InputLimits.AuditLog);
-                node = JsonNode.Parse(lines[i])?.AsObject() ?? throw new JsonException("null");
-                entry = AuditChain.Read(node);
-            }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException or InputRefusedException)
-            {
-                problems.Add($"line {lineNo}: not a readable entry ({ex.Message.Split(" Path:")[0]}): the line was edited");
-                previous = null;
-                continue;
-            }
-
-            if (AuditChain.HashOf(node) != entry.Hash)
-            {
-                problems.Add($"line {lineNo} (entry {entry.Sequence}): its content does not match its hash: the entry was edited");
-            }
-            else if (!AuditChain.IsSignedBy(entry.Hash, entry.Signature, _key))
-            {
-                problems.Add(entry.Signature.Length == 0
-                    ? $"line {lineNo} (entry {entry.Sequence}): the entry is not signed: it was written without the release key"
-                    : $"line {lineNo} (entry {entry.Sequence}): its signature does not verify with the release key (key id {ReleaseSigningKey.KeyId(_key)[..16]}…): the entry was written or rewritten without the key");
-            }
-
-            if (entry.Sequence != lineNo)
-            {
-                problems.Add(entry.Sequence > lineNo
-                    ? $"line {lineNo}: holds entry {entry.Sequence}, expected entry {lineNo}: entries were deleted or reordered"
-                    : $"line {lineNo}: holds entry {entry.Sequence}, expected entry {lineNo}: entries were reordered or duplicated");
-            }
-
-            if (previous is not null && entry.Previous != previous)
-            {
-                problems.Add($"line {lineNo} (entry {entry.Sequence}): does not follow the entry before it (previous hash differs): an entry was deleted, reordered or rewritten");
-            }
-
-            previous = entry.Hash;
-            hashes.Add(entry.Hash);
-            entries.Add(entry);
+            previous = VerifyLine(lines[i], i + 1, previous, entries, problems);
         }
 
-        var head = new AuditHead(lines.Length, hashes.Count == 0 ? AuditHead.Genesis : hashes[^1]);
+        var head = new AuditHead(lines.Length, entries.Count == 0 ? AuditHead.Genesis : entries[^1].Hash);
         if (withHeadFile)
         {
             CheckHead(ReadHeadFile(problems), head, "the head file " + System.IO.Path.GetFileName(HeadPath), problems);
@@ -109,18 +61,88 @@ public sealed class DeployAuditLog
 
         if (expectedHead is not null)
         {
-            // The external anchor must still be in the log: at its position, with its hash.
-            if (expectedHead.Count > lines.Length)
-            {
-                problems.Add($"the expected anchor names {expectedHead.Count} entries but the log holds {lines.Length}: the log was truncated");
-            }
-            else if (expectedHead.Count > 0 && (expectedHead.Count > hashes.Count || hashes[(int)expectedHead.Count - 1] != expectedHead.LastHash))
-            {
-                problems.Add($"entry {expectedHead.Count} does not carry the expected anchor hash {expectedHead.LastHash[..16]}…: the log was rewritten");
-            }
+            CheckAnchor(expectedHead, lines.Length, entries, problems);
         }
 
         return new AuditVerification(entries, problems, head);
+    }
+
+    // One line of the log, in small plain steps rather than one loop body whose locals are
+    // assigned inside a try: mutation testing must be able to change each check here and still
+    // compile (docs/testing.md). Returns the hash the next line must follow: this entry's, the
+    // one before for an empty line, or null when the line is unreadable (its link cannot be judged).
+    private string? VerifyLine(string line, int lineNo, string? previous, List<DeployAuditEntry> entries, List<string> problems)
+    {
+        if (line.Length == 0)
+        {
+            problems.Add($"line {lineNo}: empty line; the log holds one JSON entry per line");
+            return previous;
+        }
+
+        var read = ReadLine(line, lineNo, problems);
+        if (read is null)
+        {
+            return null;
+        }
+
+        var (node, entry) = read.Value;
+        CheckEntry(node, entry, lineNo, previous, problems);
+        entries.Add(entry);
+        return entry.Hash;
+    }
+
+    private static (JsonObject Node, DeployAuditEntry Entry)? ReadLine(string line, int lineNo, List<string> problems)
+    {
+        try
+        {
+            BoundedJson.Check(line, $"line {lineNo}", InputLimits.AuditLog);
+            var node = JsonNode.Parse(line)?.AsObject() ?? throw new JsonException("null");
+            return (node, AuditChain.Read(node));
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or InputRefusedException)
+        {
+            problems.Add($"line {lineNo}: not a readable entry ({ex.Message.Split(" Path:")[0]}): the line was edited");
+            return null;
+        }
+    }
+
+    private void CheckEntry(JsonObject node, DeployAuditEntry entry, int lineNo, string? previous, List<string> problems)
+    {
+        if (AuditChain.HashOf(node) != entry.Hash)
+        {
+            problems.Add($"line {lineNo} (entry {entry.Sequence}): its content does not match its hash: the entry was edited");
+        }
+        else if (!AuditChain.IsSignedBy(entry.Hash, entry.Signature, _key))
+        {
+            problems.Add(entry.Signature.Length == 0
+                ? $"line {lineNo} (entry {entry.Sequence}): the entry is not signed: it was written without the release key"
+                : $"line {lineNo} (entry {entry.Sequence}): its signature does not verify with the release key (key id {ReleaseSigningKey.KeyId(_key)[..16]}…): the entry was written or rewritten without the key");
+        }
+
+        if (entry.Sequence != lineNo)
+        {
+            problems.Add(entry.Sequence > lineNo
+                ? $"line {lineNo}: holds entry {entry.Sequence}, expected entry {lineNo}: entries were deleted or reordered"
+                : $"line {lineNo}: holds entry {entry.Sequence}, expected entry {lineNo}: entries were reordered or duplicated");
+        }
+
+        if (previous is not null && entry.Previous != previous)
+        {
+            problems.Add($"line {lineNo} (entry {entry.Sequence}): does not follow the entry before it (previous hash differs): an entry was deleted, reordered or rewritten");
+        }
+    }
+
+    // The external anchor must still be in the log: at its position, with its hash.
+    private static void CheckAnchor(AuditHead expectedHead, int lineCount, List<DeployAuditEntry> entries, List<string> problems)
+    {
+        if (expectedHead.Count > lineCount)
+        {
+            problems.Add($"the expected anchor names {expectedHead.Count} entries but the log holds {lineCount}: the log was truncated");
+        }
+        else if (expectedHead.Count > 0 && (expectedHead.Count > entries.Count || entries[(int)expectedHead.Count - 1].Hash != expectedHead.LastHash))
+        {
+            problems.Add($"entry {expectedHead.Count} does not carry the expected anchor hash {expectedHead.LastHash[..16]}…: the log was rewritten");
+        }
     }
 
     /// <summary>
