@@ -37,8 +37,8 @@ public sealed partial class ImagesByDigest : ResourceRule
     /// <inheritdoc />
     protected override IEnumerable<string> Check(ResourceSnapshot resource, PolicyContext context) =>
         PodSpecs.Containers(resource)
-            .Where(c => !IsPinned(Json.Text(c.Container["image"])))
-            .Select(c => $"container '{c.Name}' uses image '{Json.Text(c.Container["image"]) ?? "(none)"}'; expected name@sha256:<64 hex digits>");
+            .Where(c => !IsPinned(Json.Text(Json.Get(c.Container, "image"))))
+            .Select(c => $"container '{c.Name}' uses image '{Json.Text(Json.Get(c.Container, "image")) ?? "(none)"}'; expected name@sha256:<64 hex digits>");
 
     [GeneratedRegex("@sha256:[0-9a-f]{64}$")]
     private static partial Regex Digest();
