@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace KoraInfra.Platform.Policy.Rules;
@@ -26,10 +27,20 @@ internal static class PodSpecs
     /// <summary>The workload types.</summary>
     public static IReadOnlySet<string> WorkloadTypes { get; } = PodSpecPaths.Keys.ToHashSet(StringComparer.Ordinal);
 
+    // The containers each workload was found to have. KORA-040 to KORA-044 all look at every
+    // workload's containers: they are found once per workload, not once per rule. Weak keys:
+    // the list lives as long as its resource.
+    private static readonly ConditionalWeakTable<ResourceSnapshot, IReadOnlyList<ContainerSpec>> Found = [];
+
     /// <summary>Every container and init container of a workload.</summary>
     public static IReadOnlyList<ContainerSpec> Containers(ResourceSnapshot resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
+        return Found.GetValue(resource, Find);
+    }
+
+    private static IReadOnlyList<ContainerSpec> Find(ResourceSnapshot resource)
+    {
         var podSpec = PodSpec(resource);
         if (podSpec is not { } spec)
         {

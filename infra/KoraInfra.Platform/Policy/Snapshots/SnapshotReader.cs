@@ -69,19 +69,55 @@ public static class SnapshotReader
     /// <summary>Builds the resource of one Pulumi resource state, the <paramref name="index"/>-th of <paramref name="where"/>.</summary>
     internal static ResourceSnapshot FromState(JsonElement state, int index, string origin, string where)
     {
-        if (state.ValueKind != JsonValueKind.Object || Json.TextOf(Json.Get(state, "type")) is not { } type || Json.TextOf(Json.Get(state, "urn")) is not { } urn)
+        // One pass over the state's members rather than a look-up per member: a state has about
+        // ten of them, and a large export has thousands of states.
+        string? type = null, urn = null, parent = null, provider = null;
+        JsonElement? inputs = null, props = null, outputs = null;
+        if (state.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var member in state.EnumerateObject())
+            {
+                var value = member.Value;
+                if (member.NameEquals("type"u8))
+                {
+                    type = Json.TextOf(value);
+                }
+                else if (member.NameEquals("urn"u8))
+                {
+                    urn = Json.TextOf(value);
+                }
+                else if (member.NameEquals("inputs"u8))
+                {
+                    inputs = ObjectOrNull(value);
+                }
+                else if (member.NameEquals("props"u8))
+                {
+                    props = ObjectOrNull(value);
+                }
+                else if (member.NameEquals("outputs"u8))
+                {
+                    outputs = ObjectOrNull(value);
+                }
+                else if (member.NameEquals("parent"u8))
+                {
+                    parent = Json.TextOf(value);
+                }
+                else if (member.NameEquals("provider"u8))
+                {
+                    provider = Json.TextOf(value);
+                }
+            }
+        }
+
+        if (type is null || urn is null)
         {
             throw new PolicyInputException($"{origin}: {where}[{index}] has no 'type' and 'urn'; expected a Pulumi resource state");
         }
 
-        return new ResourceSnapshot(
-            type,
-            urn,
-            Json.ObjectAt(state, "inputs") ?? Json.ObjectAt(state, "props") ?? ResourceSnapshot.EmptyObject,
-            Json.ObjectAt(state, "outputs") ?? ResourceSnapshot.EmptyObject,
-            Json.TextOf(Json.Get(state, "parent")),
-            Json.TextOf(Json.Get(state, "provider")));
+        return new ResourceSnapshot(type, urn, inputs ?? props ?? ResourceSnapshot.EmptyObject, outputs ?? ResourceSnapshot.EmptyObject, parent, provider);
     }
+
+    private static JsonElement? ObjectOrNull(JsonElement value) => value.ValueKind == JsonValueKind.Object ? value : null;
 
     // A preview's steps: each step's new state, where it has one (a delete has none).
     private static List<ResourceSnapshot> FromSteps(JsonElement? steps, string origin)
