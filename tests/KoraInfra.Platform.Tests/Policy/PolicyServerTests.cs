@@ -66,6 +66,38 @@ public sealed class PolicyServerTests
         Assert.NotNull(answer["error"]);
     }
 
+    [Theory]
+    [InlineData("42", "42")]
+    [InlineData("1.50", "1.50")]
+    [InlineData("\"r-1\"", "\"r-1\"")]
+    [InlineData("{ \"run\": [ 1, \"caf\u00e9\" ] }", "{\"run\":[1,\"caf\\u00E9\"]}")]
+    [InlineData("null", "null")]
+    public void An_answer_gives_the_request_id_back_as_compact_JSON(string id, string written)
+    {
+        var answer = Server.Answer($$"""{ "id": {{id}}, "op": "nope" }""", 3);
+
+        Assert.StartsWith($$"""{"id":{{written}},"error":""", answer, StringComparison.Ordinal);
+        Assert.Equal("request on line 3: op 'nope' is not one kora serves; expected 'resource' or 'stack'", JsonNode.Parse(answer)!["error"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("7", "7")]
+    [InlineData("{ \"name\": \"dev\" }", "{\"name\":\"dev\"}")]
+    public void A_stack_that_is_no_text_is_named_by_its_JSON(string stack, string named)
+    {
+        var answer = Answer($$"""{ "id": 1, "stack": {{stack}}, "op": "stack", "resources": [] }""", 2);
+
+        Assert.Equal($"request on line 2: stack '{named}', but this server judges stack 'prod'; start one 'kora policy serve --stack' per stack", answer["error"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_null_stack_is_no_stack()
+    {
+        var answer = Answer($$"""{ "id": 1, "stack": null, "op": "resource", "resource": {{Redis}} }""");
+
+        Assert.NotNull(answer["verdict"]);
+    }
+
     [Fact]
     public void Nesting_beyond_the_limit_is_refused_as_input_not_parsed()
     {

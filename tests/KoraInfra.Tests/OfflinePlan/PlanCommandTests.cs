@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using KoraInfra.OfflinePlan;
 using KoraInfra.Platform.Policy.Snapshots;
@@ -67,10 +68,12 @@ public sealed class PlanCommandTests
         Assert.All(secrets, secret =>
         {
             Assert.False(string.IsNullOrEmpty(secret.Text("properties.contentType")), $"{secret.Urn} has no content type in the snapshot");
-            Assert.True(secret.Property("properties.attributes.expires") is JsonValue expires && expires.GetValue<double>() > 0, $"{secret.Urn} has no expiry in the snapshot");
+            Assert.True(secret.Property("properties.attributes.expires") is { ValueKind: JsonValueKind.Number } expires && expires.GetDouble() > 0, $"{secret.Urn} has no expiry in the snapshot");
         });
         var credentials = Assert.Single(snapshot.Resources, r => r.Type == "kubernetes:core/v1:Secret" && r.Text("metadata.name") == N8nSecrets.SecretName);
-        var keys = Assert.IsType<JsonObject>(credentials.Property("stringData")).Select(p => p.Key).Order(StringComparer.Ordinal);
+        var stringData = credentials.Property("stringData");
+        Assert.Equal(JsonValueKind.Object, stringData?.ValueKind);
+        var keys = stringData!.Value.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         Assert.Equal(N8nSecrets.Keys.Order(StringComparer.Ordinal), keys);
         var audit = Assert.Single(snapshot.Resources, r => r.Type == "azure-native:monitor:DiagnosticSetting" && r.Name == "vault-audit");
         Assert.StartsWith("/subscriptions/", audit.Text("resourceUri"), StringComparison.Ordinal);

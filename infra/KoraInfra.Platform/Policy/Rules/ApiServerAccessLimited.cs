@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using KoraInfra.Platform.Environments;
 
 namespace KoraInfra.Platform.Policy.Rules;
@@ -32,7 +31,7 @@ public sealed class ApiServerAccessLimited : ResourceRule
     {
         ArgumentNullException.ThrowIfNull(resource);
         var isPrivate = resource.Flag("apiServerAccessProfile.enablePrivateCluster") == true;
-        var ranges = (resource.Property("apiServerAccessProfile.authorizedIPRanges") as JsonArray ?? []).Select(Json.Text).OfType<string>().ToList();
+        var ranges = Json.Texts(resource.Property("apiServerAccessProfile.authorizedIPRanges"));
         if (!isPrivate && ranges.Count == 0)
         {
             yield return "apiServerAccessProfile has neither enablePrivateCluster nor authorizedIPRanges: the API server answers the whole internet";

@@ -33,8 +33,8 @@ public sealed class ContainerResourceLimits : ResourceRule
     {
         foreach (var container in PodSpecs.Containers(resource))
         {
-            var limits = container.Container["resources"]?["limits"];
-            var missing = RequiredLimits.Where(l => limits?[l] is null).ToList();
+            var limits = Json.Get(Json.Get(container.Container, "resources"), "limits");
+            var missing = RequiredLimits.Where(l => Json.Get(limits, l) is null).ToList();
             if (missing.Count > 0)
             {
                 yield return $"container '{container.Name}' has no {string.Join(" or ", missing)} limit";

@@ -29,6 +29,6 @@ public sealed class ContainersRunAsNonRoot : ResourceRule
     /// <inheritdoc />
     protected override IEnumerable<string> Check(ResourceSnapshot resource, PolicyContext context) =>
         PodSpecs.Containers(resource)
-            .Where(c => (Json.Flag(c.Container["securityContext"]?["runAsNonRoot"]) ?? Json.Flag(c.PodSpec["securityContext"]?["runAsNonRoot"])) != true)
+            .Where(c => (Json.Flag(Json.Get(Json.Get(c.Container, "securityContext"), "runAsNonRoot")) ?? Json.Flag(Json.Get(Json.Get(c.PodSpec, "securityContext"), "runAsNonRoot"))) != true)
             .Select(c => $"container '{c.Name}' does not set runAsNonRoot: true");
 }

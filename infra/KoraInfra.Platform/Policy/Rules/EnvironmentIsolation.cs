@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using KoraInfra.Platform.Environments;
 
@@ -39,6 +38,13 @@ public sealed partial class EnvironmentIsolation : PolicyRule
         var candidates = new List<string>();
         foreach (var resource in context.Stack.Resources)
         {
+            // Nearly every resource names no data service anywhere: one search of its inputs'
+            // raw text spares it the walk (an escaped string may spell a prefix: it is walked).
+            if (!MayNameADataServiceAnywhere(resource.Inputs))
+            {
+                continue;
+            }
+
             candidates.Clear();
             CollectCandidates(resource.Inputs, candidates);
             if (candidates.Count == 0)
@@ -60,28 +66,28 @@ public sealed partial class EnvironmentIsolation : PolicyRule
     }
 
     // Every string of every resource is looked at: one plain recursion keeps only the strings
-    // that may name a data service, in the order they appear, instead of listing them all. It
-    // indexes objects and arrays: their enumerators are boxed, one allocation per object.
-    private static void CollectCandidates(JsonNode? node, List<string> candidates)
+    // that may name a data service, in the order they appear, instead of listing them all. The
+    // object and array enumerators of JsonElement are structs: nothing is allocated per object.
+    private static void CollectCandidates(JsonElement node, List<string> candidates)
     {
-        switch (node)
+        switch (node.ValueKind)
         {
-            case JsonObject obj:
-                for (var i = 0; i < obj.Count; i++)
+            case JsonValueKind.Object:
+                foreach (var property in node.EnumerateObject())
                 {
-                    CollectCandidates(obj.GetAt(i).Value, candidates);
+                    CollectCandidates(property.Value, candidates);
                 }
 
                 break;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
+            case JsonValueKind.Array:
+                foreach (var item in node.EnumerateArray())
                 {
-                    CollectCandidates(array[i], candidates);
+                    CollectCandidates(item, candidates);
                 }
 
                 break;
-            case JsonValue value:
-                if (CandidateText(value) is { } text)
+            case JsonValueKind.String:
+                if (CandidateText(node) is { } text)
                 {
                     candidates.Add(text);
                 }
@@ -90,28 +96,24 @@ public sealed partial class EnvironmentIsolation : PolicyRule
         }
     }
 
-    // A value read from a file is a JSON element: its UTF-8 bytes are searched for the prefixes
-    // before any string is made of it, so the strings that name no data service (nearly all of
-    // them) cost no allocation. An escaped string may spell a prefix with escapes: it is decoded.
-    private static string? CandidateText(JsonValue value)
+    // A string's UTF-8 bytes are searched for the prefixes before any string is made of it, so
+    // the strings that name no data service (nearly all of them) cost no allocation. An escaped
+    // string may spell a prefix with escapes: it is decoded.
+    private static string? CandidateText(JsonElement value)
     {
-        if (value.TryGetValue<JsonElement>(out var element) && SkipsUndecoded(element))
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        if (!raw.Contains((byte)'\\') && !MayNameADataService(raw))
         {
             return null;
         }
 
-        return value.TryGetValue<string>(out var text) && MayNameADataService(text) ? text : null;
+        return value.GetString() is { } text && MayNameADataService(text) ? text : null;
     }
 
-    private static bool SkipsUndecoded(JsonElement element)
+    private static bool MayNameADataServiceAnywhere(JsonElement inputs)
     {
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            return true;
-        }
-
-        var raw = JsonMarshal.GetRawUtf8Value(element);
-        return !raw.Contains((byte)'\\') && !MayNameADataService(raw);
+        var raw = JsonMarshal.GetRawUtf8Value(inputs);
+        return raw.Contains((byte)'\\') || MayNameADataService(raw);
     }
 
     // Most strings name no data service at all: a plain search for the name's prefixes spares

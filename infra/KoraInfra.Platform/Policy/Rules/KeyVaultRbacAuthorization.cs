@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using KoraInfra.Platform.Environments;
 
 namespace KoraInfra.Platform.Policy.Rules;
@@ -33,7 +32,7 @@ public sealed class KeyVaultRbacAuthorization : ResourceRule
             yield return "properties.enableRbacAuthorization is not true";
         }
 
-        if (resource.Property("properties.accessPolicies") is JsonArray { Count: > 0 })
+        if (Json.Count(resource.Property("properties.accessPolicies")) > 0)
         {
             yield return "the vault has access policies; grant roles instead";
         }

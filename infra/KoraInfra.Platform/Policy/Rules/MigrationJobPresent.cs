@@ -33,7 +33,7 @@ public sealed class MigrationJobPresent : PolicyRule
     }
 
     private static bool IsMigrationJob(ResourceSnapshot job) =>
-        (job.Property("metadata.labels") is System.Text.Json.Nodes.JsonObject labels && Json.Text(labels["app.kubernetes.io/component"]) == "db-migrations")
+        Json.Text(Json.Get(job.Property("metadata.labels"), "app.kubernetes.io/component")) == "db-migrations"
         || job.Name.Contains("migrat", StringComparison.OrdinalIgnoreCase)
         || (job.Text("metadata.name")?.Contains("migrat", StringComparison.OrdinalIgnoreCase) ?? false);
 }

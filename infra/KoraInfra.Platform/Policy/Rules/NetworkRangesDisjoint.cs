@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using KoraInfra.Platform.Environments;
 using KoraInfra.Platform.Network;
 
@@ -30,20 +30,32 @@ public sealed class NetworkRangesDisjoint : PolicyRule
     public override IEnumerable<Finding> Evaluate(PolicyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var spaces = context.Stack.OfType(TypeTokens.VirtualNetwork)
-            .SelectMany(v => Ranges(v.Property("addressSpace.addressPrefixes")).Select(r => (v.Urn, What: $"VNet {r}", Range: r)))
-            .ToList();
-        var subnets = context.Stack.OfType(TypeTokens.Subnet)
-            .SelectMany(s => Ranges(s.Property("addressPrefix")).Concat(Ranges(s.Property("addressPrefixes"))).Select(r => (s.Urn, What: $"subnet {r}", Range: r)))
-            .ToList();
-        var cluster = context.Stack.OfType(TypeTokens.ManagedCluster)
-            .SelectMany(c => Ranges(c.Property("networkProfile.podCidr")).Select(r => (c.Urn, What: $"pod range {r}", Range: r))
-                .Concat(Ranges(c.Property("networkProfile.serviceCidr")).Select(r => (c.Urn, What: $"service range {r}", Range: r))))
-            .ToList();
+
+        // Lists of a small class, not of (urn, what, range) tuples: framework generics over a
+        // value tuple or Ipv4Cidr are JIT-compiled on every run (ReadyToRun cannot precompile them).
+        var spaces = new List<NetworkRange>();
+        foreach (var network in context.Stack.OfType(TypeTokens.VirtualNetwork))
+        {
+            AddRanges(spaces, network.Urn, "VNet", network.Property("addressSpace.addressPrefixes"));
+        }
+
+        var subnets = new List<NetworkRange>();
+        foreach (var subnet in context.Stack.OfType(TypeTokens.Subnet))
+        {
+            AddRanges(subnets, subnet.Urn, "subnet", subnet.Property("addressPrefix"));
+            AddRanges(subnets, subnet.Urn, "subnet", subnet.Property("addressPrefixes"));
+        }
+
+        var cluster = new List<NetworkRange>();
+        foreach (var managed in context.Stack.OfType(TypeTokens.ManagedCluster))
+        {
+            AddRanges(cluster, managed.Urn, "pod range", managed.Property("networkProfile.podCidr"));
+            AddRanges(cluster, managed.Urn, "service range", managed.Property("networkProfile.serviceCidr"));
+        }
 
         foreach (var subnet in subnets.Where(s => spaces.Count > 0 && !spaces.Any(v => v.Range.Contains(s.Range))))
         {
-            yield return new Finding(subnet.Urn, $"{subnet.What} lies outside every VNet address space ({string.Join(", ", spaces.Select(v => v.Range))})");
+            yield return new Finding(subnet.Urn, $"{subnet.What} lies outside every VNet address space ({string.Join(", ", spaces.Select(v => v.Range.ToString()))})");
         }
 
         // VNets against each other and against cluster ranges; subnets against each other and cluster ranges.
@@ -64,9 +76,29 @@ public sealed class NetworkRangesDisjoint : PolicyRule
         }
     }
 
-    private static IEnumerable<Ipv4Cidr> Ranges(JsonNode? node) =>
-        (node is JsonArray list ? list.Select(Json.Text) : [Json.Text(node)])
-            .Select(text => Ipv4Cidr.TryParse(text, out var range, out _) ? range : (Ipv4Cidr?)null)
-            .Where(r => r is not null)
-            .Select(r => r!.Value);
+    // A range given as one text or as a list of texts; what does not parse as IPv4 CIDR is left out.
+    private static void AddRanges(List<NetworkRange> ranges, string urn, string kind, JsonElement? node)
+    {
+        if (node is { ValueKind: JsonValueKind.Array })
+        {
+            foreach (var text in Json.Texts(node))
+            {
+                AddRange(ranges, urn, kind, text);
+            }
+        }
+        else
+        {
+            AddRange(ranges, urn, kind, Json.Text(node));
+        }
+    }
+
+    private static void AddRange(List<NetworkRange> ranges, string urn, string kind, string? text)
+    {
+        if (Ipv4Cidr.TryParse(text, out var range, out _))
+        {
+            ranges.Add(new NetworkRange(urn, $"{kind} {range.ToString()}", range));
+        }
+    }
+
+    private sealed record NetworkRange(string Urn, string What, Ipv4Cidr Range);
 }

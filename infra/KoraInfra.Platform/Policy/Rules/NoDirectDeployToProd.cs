@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using KoraInfra.Platform.Environments;
 
@@ -65,12 +64,19 @@ public sealed partial class NoDirectDeployToProd : PolicyRule
             yield return new Finding(manifest.Urn, $"the release manifest was admitted by gate '{manifest.Text("gate")}'; prod takes only a manifest admitted by the deploy-prod gate (go/no-go)");
         }
 
-        if (manifest.Property("openCriticalFindings") is JsonArray { Count: > 0 } findings)
+        var findings = Json.Count(manifest.Property("openCriticalFindings"));
+        if (findings > 0)
         {
-            yield return new Finding(manifest.Urn, $"the release carries {findings.Count} open critical finding(s); a release must have none");
+            yield return new Finding(manifest.Urn, $"the release carries {findings} open critical finding(s); a release must have none");
         }
 
-        var images = (manifest.Property("images") as JsonArray ?? new JsonArray()).Select(Json.Text).ToList();
+        // Every item counts, a non-string one as an image with no name (never pinned).
+        var images = new List<string?>();
+        foreach (var image in Json.Items(manifest.Property("images")))
+        {
+            images.Add(Json.Text(image));
+        }
+
         if (images.Count == 0)
         {
             yield return new Finding(manifest.Urn, "the release manifest lists no image");

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using KoraInfra.Platform.Environments;
 
 namespace KoraInfra.Platform.Policy.Rules;
@@ -37,30 +37,48 @@ public sealed class NoManagementPortsFromInternet : PolicyRule
     public override IEnumerable<Finding> Evaluate(PolicyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var rules = context.Stack.OfType(TypeTokens.NetworkSecurityGroup)
-            .SelectMany(g => (g.Property("securityRules") as JsonArray ?? []).OfType<JsonObject>().Select(r => (g.Urn, Rule: r)))
-            .Concat(context.Stack.OfType(TypeTokens.SecurityRule).Select(r => (r.Urn, Rule: r.Inputs)));
-        foreach (var (urn, rule) in rules)
-        {
-            if (!string.Equals(Json.Text(rule["direction"]), "Inbound", StringComparison.OrdinalIgnoreCase)
-                || !string.Equals(Json.Text(rule["access"]), "Allow", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
 
-            var sources = Values(rule, "sourceAddressPrefix", "sourceAddressPrefixes");
-            var open = ManagementPorts.Where(port => Values(rule, "destinationPortRange", "destinationPortRanges").Any(range => Covers(range, port))).ToList();
-            if (sources.Any(InternetSources.Contains) && open.Count > 0)
+        // Loops, not a LINQ chain of (urn, rule) tuples: framework generics over a value tuple
+        // are JIT-compiled on every run (ReadyToRun cannot precompile them).
+        var findings = new List<Finding>();
+        foreach (var group in context.Stack.OfType(TypeTokens.NetworkSecurityGroup))
+        {
+            foreach (var rule in Json.Objects(group.Property("securityRules")))
             {
-                yield return new Finding(urn, $"rule '{Json.Text(rule["name"]) ?? Json.Text(rule["securityRuleName"]) ?? "(unnamed)"}' allows the internet ({string.Join(", ", sources)}) in on port(s) {string.Join(", ", open)}; limit the source to named private ranges or remove the rule");
+                AddFinding(findings, group.Urn, rule);
             }
+        }
+
+        foreach (var rule in context.Stack.OfType(TypeTokens.SecurityRule))
+        {
+            AddFinding(findings, rule.Urn, rule.Inputs);
+        }
+
+        return findings;
+    }
+
+    private static void AddFinding(List<Finding> findings, string urn, JsonElement rule)
+    {
+        if (!string.Equals(Json.Text(Json.Get(rule, "direction")), "Inbound", StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(Json.Text(Json.Get(rule, "access")), "Allow", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var sources = Values(rule, "sourceAddressPrefix", "sourceAddressPrefixes");
+        var open = ManagementPorts.Where(port => Values(rule, "destinationPortRange", "destinationPortRanges").Any(range => Covers(range, port))).ToList();
+        if (sources.Any(InternetSources.Contains) && open.Count > 0)
+        {
+            findings.Add(new Finding(urn, $"rule '{Json.Text(Json.Get(rule, "name")) ?? Json.Text(Json.Get(rule, "securityRuleName")) ?? "(unnamed)"}' allows the internet ({string.Join(", ", sources)}) in on port(s) {string.Join(", ", open)}; limit the source to named private ranges or remove the rule"));
         }
     }
 
-    private static List<string> Values(JsonObject rule, string single, string plural) =>
-        (Json.Text(rule[single]) is { } one ? [one] : new List<string>())
-            .Concat((rule[plural] as JsonArray ?? []).Select(Json.Text).OfType<string>())
-            .ToList();
+    private static List<string> Values(JsonElement rule, string single, string plural)
+    {
+        var values = Json.Text(Json.Get(rule, single)) is { } one ? new List<string> { one } : new List<string>();
+        values.AddRange(Json.Texts(Json.Get(rule, plural)));
+        return values;
+    }
 
     private static bool Covers(string range, int port)
     {

@@ -31,13 +31,13 @@ public sealed class NoPrivilegedContainers : ResourceRule
     {
         foreach (var container in PodSpecs.Containers(resource))
         {
-            var security = container.Container["securityContext"];
-            if (Json.Flag(security?["privileged"]) == true)
+            var security = Json.Get(container.Container, "securityContext");
+            if (Json.Flag(Json.Get(security, "privileged")) == true)
             {
                 yield return $"container '{container.Name}' is privileged";
             }
 
-            if (Json.Flag(security?["allowPrivilegeEscalation"]) != false)
+            if (Json.Flag(Json.Get(security, "allowPrivilegeEscalation")) != false)
             {
                 yield return $"container '{container.Name}' does not set allowPrivilegeEscalation: false";
             }

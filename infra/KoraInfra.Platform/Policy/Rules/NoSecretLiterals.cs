@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using KoraInfra.Platform.Environments;
 using KoraInfra.Platform.Settings;
 
@@ -40,37 +40,64 @@ public sealed class NoSecretLiterals : PolicyRule
         // The judgement is pure, and workloads of one stack repeat their variables (n8n's main,
         // worker and webhook share theirs): each distinct name and value is judged once.
         var judge = new JudgedLiterals();
-        var configMaps = context.Stack.OfType(TypeTokens.ConfigMap).SelectMany(configMap => ConfigMapFindings(configMap, judge));
-        var workloads = context.Stack.Resources.Where(r => PodSpecs.WorkloadTypes.Contains(r.Type)).SelectMany(workload => WorkloadFindings(workload, judge));
-        return configMaps.Concat(workloads).ToList();
+        var findings = new List<Finding>();
+        foreach (var configMap in context.Stack.OfType(TypeTokens.ConfigMap))
+        {
+            AddConfigMapFindings(findings, configMap, judge);
+        }
+
+        foreach (var workload in context.Stack.Resources.Where(r => PodSpecs.WorkloadTypes.Contains(r.Type)))
+        {
+            AddWorkloadFindings(findings, workload, judge);
+        }
+
+        return findings;
     }
 
     // Small plain methods rather than one iterator with pattern variables: mutation testing must
     // be able to change each test and still compile (docs/testing.md).
-    private static IEnumerable<Finding> ConfigMapFindings(ResourceSnapshot configMap, JudgedLiterals judge)
+    private static void AddConfigMapFindings(List<Finding> findings, ResourceSnapshot configMap, JudgedLiterals judge)
     {
-        var data = configMap.Property("data") as JsonObject;
-        return (data ?? []).Select(entry => ConfigMapFinding(configMap, entry.Key, entry.Value, judge)).OfType<Finding>();
+        if (configMap.Property("data") is not { ValueKind: JsonValueKind.Object } data)
+        {
+            return;
+        }
+
+        foreach (var entry in data.EnumerateObject())
+        {
+            if (ConfigMapFinding(configMap, entry.Name, entry.Value, judge) is { } finding)
+            {
+                findings.Add(finding);
+            }
+        }
     }
 
-    private static Finding? ConfigMapFinding(ResourceSnapshot configMap, string key, JsonNode? value, JudgedLiterals judge)
+    private static Finding? ConfigMapFinding(ResourceSnapshot configMap, string key, JsonElement value, JudgedLiterals judge)
     {
         var text = Json.Text(value);
         var why = text is null ? null : judge.Judge(key, text);
         return why is null ? null : new Finding(configMap.Urn, $"ConfigMap key '{key}' holds a secret-looking value ({why}); move it to a Secret");
     }
 
-    private static IEnumerable<Finding> WorkloadFindings(ResourceSnapshot workload, JudgedLiterals judge) =>
-        PodSpecs.Containers(workload).SelectMany(container => (container.Container["env"] as JsonArray ?? [])
-            .OfType<JsonObject>()
-            .Select(variable => VariableFinding(workload, container, variable, judge))
-            .OfType<Finding>());
-
-    private static Finding? VariableFinding(ResourceSnapshot workload, ContainerSpec container, JsonObject variable, JudgedLiterals judge)
+    private static void AddWorkloadFindings(List<Finding> findings, ResourceSnapshot workload, JudgedLiterals judge)
     {
-        var name = Json.Text(variable["name"]) ?? string.Empty;
+        foreach (var container in PodSpecs.Containers(workload))
+        {
+            foreach (var variable in Json.Objects(Json.Get(container.Container, "env")))
+            {
+                if (VariableFinding(workload, container, variable, judge) is { } finding)
+                {
+                    findings.Add(finding);
+                }
+            }
+        }
+    }
+
+    private static Finding? VariableFinding(ResourceSnapshot workload, ContainerSpec container, JsonElement variable, JudgedLiterals judge)
+    {
+        var name = Json.Text(Json.Get(variable, "name")) ?? string.Empty;
         // An empty value holds no secret; the detector judges every other one.
-        var value = Json.Text(variable["value"]);
+        var value = Json.Text(Json.Get(variable, "value"));
         var why = string.IsNullOrEmpty(value) ? null : judge.Judge(name, value);
         return why is null ? null : new Finding(workload.Urn, $"container '{container.Name}' sets {name} to a secret-looking literal ({why}); use valueFrom.secretKeyRef or a _FILE variable");
     }
@@ -78,14 +105,22 @@ public sealed class NoSecretLiterals : PolicyRule
     /// <summary>The detector's verdicts of one evaluation, each distinct name and value judged once.</summary>
     private sealed class JudgedLiterals
     {
-        private readonly Dictionary<(string Name, string Value), string?> _verdicts = [];
+        // By name, then by value: a dictionary keyed by a (name, value) tuple is framework code
+        // over a value type, JIT-compiled on every run (ReadyToRun cannot precompile it).
+        private readonly Dictionary<string, Dictionary<string, string?>> _verdicts = new(StringComparer.Ordinal);
 
         public string? Judge(string name, string value)
         {
-            if (!_verdicts.TryGetValue((name, value), out var why))
+            if (!_verdicts.TryGetValue(name, out var byValue))
+            {
+                byValue = new Dictionary<string, string?>(StringComparer.Ordinal);
+                _verdicts[name] = byValue;
+            }
+
+            if (!byValue.TryGetValue(value, out var why))
             {
                 why = SecretLiteralDetector.Judge(name, value);
-                _verdicts[(name, value)] = why;
+                byValue[value] = why;
             }
 
             return why;

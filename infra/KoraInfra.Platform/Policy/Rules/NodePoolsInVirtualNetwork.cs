@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using KoraInfra.Platform.Environments;
 
 namespace KoraInfra.Platform.Policy.Rules;
@@ -38,15 +37,18 @@ public sealed class NodePoolsInVirtualNetwork : ResourceRule
             yield break;
         }
 
-        var pools = (resource.Property("agentPoolProfiles") as JsonArray ?? []).OfType<JsonObject>().ToList();
-        if (pools.Count == 0)
+        var pools = Json.Objects(resource.Property("agentPoolProfiles"));
+        if (pools.Length == 0)
         {
             yield return "agentPoolProfiles is empty or unknown; every node pool must name its vnetSubnetID";
         }
 
-        foreach (var pool in pools.Where(p => string.IsNullOrEmpty(Json.Text(p["vnetSubnetID"]))))
+        foreach (var pool in pools)
         {
-            yield return $"node pool '{Json.Text(pool["name"]) ?? "(unnamed)"}' has no vnetSubnetID; place it in the environment's node subnet";
+            if (string.IsNullOrEmpty(Json.Text(Json.Get(pool, "vnetSubnetID"))))
+            {
+                yield return $"node pool '{Json.Text(Json.Get(pool, "name")) ?? "(unnamed)"}' has no vnetSubnetID; place it in the environment's node subnet";
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 
 namespace KoraInfra.Platform.Policy.Rules;
 
@@ -6,7 +7,7 @@ namespace KoraInfra.Platform.Policy.Rules;
 /// <param name="Name">The container name.</param>
 /// <param name="Container">The container spec.</param>
 /// <param name="PodSpec">The pod spec (for pod-level security context).</param>
-internal sealed record ContainerSpec(string Name, JsonObject Container, JsonObject PodSpec);
+internal sealed record ContainerSpec(string Name, JsonElement Container, JsonElement PodSpec);
 
 /// <summary>Finds the containers of every kind of Kubernetes workload.</summary>
 internal static class PodSpecs
@@ -26,32 +27,51 @@ internal static class PodSpecs
     /// <summary>The workload types.</summary>
     public static IReadOnlySet<string> WorkloadTypes { get; } = PodSpecPaths.Keys.ToHashSet(StringComparer.Ordinal);
 
+    // The containers each workload was found to have. KORA-040 to KORA-044 all look at every
+    // workload's containers: they are found once per workload, not once per rule. Weak keys:
+    // the list lives as long as its resource.
+    private static readonly ConditionalWeakTable<ResourceSnapshot, IReadOnlyList<ContainerSpec>> Found = [];
+
     /// <summary>Every container and init container of a workload.</summary>
-    public static IEnumerable<ContainerSpec> Containers(ResourceSnapshot resource)
+    public static IReadOnlyList<ContainerSpec> Containers(ResourceSnapshot resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
+        return Found.GetValue(resource, Find);
+    }
+
+    private static IReadOnlyList<ContainerSpec> Find(ResourceSnapshot resource)
+    {
         var podSpec = PodSpec(resource);
-        if (podSpec is null)
+        if (podSpec is not { } spec)
         {
             return [];
         }
 
-        return ContainersIn(podSpec, "initContainers").Concat(ContainersIn(podSpec, "containers")).ToList();
+        var containers = new List<ContainerSpec>();
+        AddContainers(spec, "initContainers", containers);
+        AddContainers(spec, "containers", containers);
+        return containers;
     }
 
     // Small plain methods rather than one iterator with pattern variables: mutation testing must
     // be able to change each step and still compile (docs/testing.md).
-    private static JsonObject? PodSpec(ResourceSnapshot resource)
+    private static JsonElement? PodSpec(ResourceSnapshot resource)
     {
         var path = PodSpecPaths.GetValueOrDefault(resource.Type);
-        return path is null ? null : resource.Property(path) as JsonObject;
+        var podSpec = path is null ? null : resource.Property(path);
+        return Json.IsObject(podSpec) ? podSpec : null;
     }
 
-    private static IEnumerable<ContainerSpec> ContainersIn(JsonObject podSpec, string list)
+    private static void AddContainers(JsonElement podSpec, string list, List<ContainerSpec> containers)
     {
-        var containers = podSpec[list] as JsonArray ?? [];
-        return containers.OfType<JsonObject>().Select(container => new ContainerSpec(NameOf(container), container, podSpec));
+        foreach (var container in Json.Items(Json.Get(podSpec, list)))
+        {
+            if (container.ValueKind == JsonValueKind.Object)
+            {
+                containers.Add(new ContainerSpec(NameOf(container), container, podSpec));
+            }
+        }
     }
 
-    private static string NameOf(JsonObject container) => Json.Text(container["name"]) ?? "(unnamed)";
+    private static string NameOf(JsonElement container) => Json.Text(Json.Get(container, "name")) ?? "(unnamed)";
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace KoraInfra.Platform.Policy.Rules;
 
@@ -23,18 +23,17 @@ internal static class PrivateLinks
         string.IsNullOrEmpty(id) ? null : id.TrimEnd('/')[(id.TrimEnd('/').LastIndexOf('/') + 1)..];
 
     /// <summary>The private endpoints whose connection targets a resource with this name, with the group ids they ask for.</summary>
-    public static IEnumerable<(ResourceSnapshot Endpoint, IReadOnlyList<string> GroupIds)> EndpointsFor(StackSnapshot stack, string targetName)
+    public static IEnumerable<EndpointLink> EndpointsFor(StackSnapshot stack, string targetName)
     {
         foreach (var endpoint in stack.OfType(TypeTokens.PrivateEndpoint))
         {
             foreach (var connection in Connections(endpoint))
             {
-                var name = Json.Text(connection["name"]);
-                var target = LastSegment(Json.Text(connection["privateLinkServiceId"]));
+                var name = Json.Text(Json.Get(connection, "name"));
+                var target = LastSegment(Json.Text(Json.Get(connection, "privateLinkServiceId")));
                 if (string.Equals(name, targetName, StringComparison.OrdinalIgnoreCase) || string.Equals(target, targetName, StringComparison.OrdinalIgnoreCase))
                 {
-                    var groups = (connection["groupIds"] as JsonArray ?? []).Select(Json.Text).OfType<string>().ToList();
-                    yield return (endpoint, groups);
+                    yield return new EndpointLink(endpoint, Json.Texts(Json.Get(connection, "groupIds")));
                 }
             }
         }
@@ -44,17 +43,41 @@ internal static class PrivateLinks
     public static IReadOnlyList<string> ZonesOf(StackSnapshot stack, ResourceSnapshot endpoint)
     {
         var endpointName = endpoint.Text("privateEndpointName") ?? endpoint.Name;
-        return stack.OfType(TypeTokens.PrivateDnsZoneGroup)
-            .Where(g => string.Equals(g.Text("privateEndpointName"), endpointName, StringComparison.OrdinalIgnoreCase))
-            .SelectMany(g => g.Property("privateDnsZoneConfigs") as JsonArray ?? [])
-            .OfType<JsonObject>()
-            .SelectMany(c => new[] { LastSegment(Json.Text(c["privateDnsZoneId"])), Json.Text(c["name"])?.Replace('-', '.') })
-            .OfType<string>()
-            .ToList();
+        var zones = new List<string>();
+        foreach (var group in stack.OfType(TypeTokens.PrivateDnsZoneGroup).Where(g => string.Equals(g.Text("privateEndpointName"), endpointName, StringComparison.OrdinalIgnoreCase)))
+        {
+            foreach (var config in Json.Objects(group.Property("privateDnsZoneConfigs")))
+            {
+                AddZone(zones, LastSegment(Json.Text(Json.Get(config, "privateDnsZoneId"))));
+                AddZone(zones, Json.Text(Json.Get(config, "name"))?.Replace('-', '.'));
+            }
+        }
+
+        return zones;
     }
 
-    private static IEnumerable<JsonObject> Connections(ResourceSnapshot endpoint) =>
-        (endpoint.Property("privateLinkServiceConnections") as JsonArray ?? [])
-            .Concat(endpoint.Property("manualPrivateLinkServiceConnections") as JsonArray ?? [])
-            .OfType<JsonObject>();
+    private static void AddZone(List<string> zones, string? zone)
+    {
+        if (zone is not null)
+        {
+            zones.Add(zone);
+        }
+    }
+
+    // The automatic connections first, then the manual ones. A plain loop, not a collection
+    // expression or LINQ over JsonElement: framework generics over it are JIT-compiled per run.
+    private static JsonElement[] Connections(ResourceSnapshot endpoint)
+    {
+        var automatic = Json.Objects(endpoint.Property("privateLinkServiceConnections"));
+        var manual = Json.Objects(endpoint.Property("manualPrivateLinkServiceConnections"));
+        var connections = new JsonElement[automatic.Length + manual.Length];
+        automatic.CopyTo(connections, 0);
+        manual.CopyTo(connections, automatic.Length);
+        return connections;
+    }
 }
+
+/// <summary>A private endpoint that connects to a resource, with the group ids its connection asks for.</summary>
+/// <param name="Endpoint">The private endpoint.</param>
+/// <param name="GroupIds">The connection's group ids.</param>
+internal sealed record EndpointLink(ResourceSnapshot Endpoint, IReadOnlyList<string> GroupIds);

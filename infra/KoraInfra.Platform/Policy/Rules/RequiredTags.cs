@@ -6,6 +6,9 @@ namespace KoraInfra.Platform.Policy.Rules;
 /// <summary>KORA-002: every taggable Azure resource carries the stack's required tags.</summary>
 public sealed class RequiredTags : PolicyRule
 {
+    // The paths of the required tags, made once rather than once per tag of every resource.
+    private static readonly string[] RequiredTagPaths = [.. ResourceTags.Required.Select(t => $"tags.{t}")];
+
     /// <inheritdoc />
     public override string Id => "KORA-002";
 
@@ -30,7 +33,15 @@ public sealed class RequiredTags : PolicyRule
         ArgumentNullException.ThrowIfNull(context);
         foreach (var resource in context.Stack.Resources.Where(r => r.Type.StartsWith("azure-native:", StringComparison.Ordinal) && !TypeTokens.Untaggable.Contains(r.Type)))
         {
-            var missing = ResourceTags.Required.Where(t => resource.Text($"tags.{t}") is null).ToList();
+            var missing = new List<string>();
+            for (var i = 0; i < RequiredTagPaths.Length; i++)
+            {
+                if (resource.Text(RequiredTagPaths[i]) is null)
+                {
+                    missing.Add(ResourceTags.Required[i]);
+                }
+            }
+
             if (missing.Count > 0)
             {
                 yield return new Finding(resource.Urn, $"missing tag(s) {string.Join(", ", missing)}; every taggable resource carries {string.Join(", ", ResourceTags.Required)}");

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using KoraInfra.Platform.Environments;
 using KoraInfra.Platform.Monitoring;
 using KoraInfra.Platform.Settings;
@@ -35,12 +34,21 @@ public sealed class SeedAlertSetPresent : PolicyRule
     public override IEnumerable<Finding> Evaluate(PolicyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var deployed = context.Stack.OfType(TypeTokens.PrometheusRule)
-            .SelectMany(r => (r.Property("spec.groups") as JsonArray ?? []).OfType<JsonObject>())
-            .SelectMany(g => (g["rules"] as JsonArray ?? []).OfType<JsonObject>())
-            .Select(rule => Json.Text(rule["alert"]))
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal);
+        var deployed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var resource in context.Stack.OfType(TypeTokens.PrometheusRule))
+        {
+            foreach (var group in Json.Objects(resource.Property("spec.groups")))
+            {
+                foreach (var rule in Json.Objects(Json.Get(group, "rules")))
+                {
+                    if (Json.Text(Json.Get(rule, "alert")) is { } alert)
+                    {
+                        deployed.Add(alert);
+                    }
+                }
+            }
+        }
+
         var missing = RequiredAlerts.Where(a => !deployed.Contains(a)).ToList();
         if (missing.Count > 0)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using KoraInfra.Platform.Environments;
 
 namespace KoraInfra.Platform.Policy.Rules;
@@ -34,7 +33,7 @@ public sealed class SubnetsHaveSecurityGroups : PolicyRule
         foreach (var subnet in context.Stack.OfType(TypeTokens.Subnet))
         {
             var name = subnet.Text("subnetName") ?? subnet.Text("name") ?? subnet.Name;
-            if (!Exempt.Contains(name) && subnet.Property("networkSecurityGroup") is not JsonObject)
+            if (!Exempt.Contains(name) && !Json.IsObject(subnet.Property("networkSecurityGroup")))
             {
                 yield return new Finding(subnet.Urn, $"subnet '{name}' has no networkSecurityGroup; associate the subnet's NSG");
             }
@@ -42,10 +41,15 @@ public sealed class SubnetsHaveSecurityGroups : PolicyRule
 
         foreach (var network in context.Stack.OfType(TypeTokens.VirtualNetwork))
         {
-            foreach (var inline in (network.Property("subnets") as JsonArray ?? []).OfType<JsonObject>())
+            foreach (var inline in Json.Items(network.Property("subnets")))
             {
-                var name = Json.Text(inline["name"]) ?? "(unnamed)";
-                if (!Exempt.Contains(name) && inline["networkSecurityGroup"] is not JsonObject)
+                if (!Json.IsObject(inline))
+                {
+                    continue;
+                }
+
+                var name = Json.Text(Json.Get(inline, "name")) ?? "(unnamed)";
+                if (!Exempt.Contains(name) && !Json.IsObject(Json.Get(inline, "networkSecurityGroup")))
                 {
                     yield return new Finding(network.Urn, $"inline subnet '{name}' has no networkSecurityGroup; associate the subnet's NSG");
                 }

@@ -49,21 +49,22 @@ public sealed class PolicyServer
         try
         {
             BoundedJson.Check(line, where, Limits);
-            if (Parse(line, where) is not JsonObject request)
+            var request = Parse(line, where);
+            if (request.ValueKind != JsonValueKind.Object)
             {
                 return Error(null, $"{where}: not a JSON object; expected {Expected}");
             }
 
-            id = request["id"]?.DeepClone();
-            if (request["stack"] is { } stack && Snapshots.Json.TextOf(stack) != _stack)
+            id = Snapshots.Json.NodeOf(Snapshots.Json.Get(request, "id"));
+            if (Snapshots.Json.Get(request, "stack") is { } stack && Snapshots.Json.TextOf(stack) != _stack)
             {
-                return Error(id, $"{where}: stack '{Snapshots.Json.TextOf(stack) ?? stack.ToJsonString()}', but this server judges stack '{_stack}'; start one 'kora policy serve --stack' per stack");
+                return Error(id, $"{where}: stack '{Snapshots.Json.TextOf(stack) ?? Snapshots.Json.NodeOf(stack)!.ToJsonString()}', but this server judges stack '{_stack}'; start one 'kora policy serve --stack' per stack");
             }
 
-            var evaluation = Snapshots.Json.TextOf(request["op"]) switch
+            var evaluation = Snapshots.Json.TextOf(Snapshots.Json.Get(request, "op")) switch
             {
-                "resource" => EvaluateResource(request["resource"], where),
-                "stack" => EvaluateStack(request["resources"], where),
+                "resource" => EvaluateResource(Snapshots.Json.Get(request, "resource"), where),
+                "stack" => EvaluateStack(Snapshots.Json.Get(request, "resources"), where),
                 null => throw new PolicyInputException($"{where}: no 'op'; expected {Expected}"),
                 var other => throw new PolicyInputException($"{where}: op '{other}' is not one kora serves; expected 'resource' or 'stack'"),
             };
@@ -79,20 +80,20 @@ public sealed class PolicyServer
         }
     }
 
-    private PolicyEvaluation EvaluateResource(JsonNode? resource, string where)
+    private PolicyEvaluation EvaluateResource(JsonElement? resource, string where)
     {
-        if (resource is not JsonObject)
+        if (resource is not { ValueKind: JsonValueKind.Object } state)
         {
             throw new PolicyInputException($"{where}: op 'resource' needs a 'resource' object (type, urn, inputs)");
         }
 
-        var read = SnapshotReader.FromStates(new JsonArray(resource.DeepClone()), where, "resource");
-        return PolicyEngine.EvaluateResource(_stack, read[0], _time.GetUtcNow());
+        var read = SnapshotReader.FromState(state, 0, where, "resource");
+        return PolicyEngine.EvaluateResource(_stack, read, _time.GetUtcNow());
     }
 
-    private PolicyEvaluation EvaluateStack(JsonNode? resources, string where)
+    private PolicyEvaluation EvaluateStack(JsonElement? resources, string where)
     {
-        if (resources is not JsonArray list)
+        if (resources is not { ValueKind: JsonValueKind.Array } list)
         {
             throw new PolicyInputException($"{where}: op 'stack' needs a 'resources' array");
         }
@@ -101,11 +102,12 @@ public sealed class PolicyServer
         return PolicyEngine.Evaluate(new StackSnapshot(_stack, read, []), _time.GetUtcNow(), PolicyEngine.RulesOf(PolicyScope.Stack));
     }
 
-    private static JsonNode? Parse(string line, string where)
+    // Parsed into elements that own their memory: the resources read from it point into it.
+    private static JsonElement Parse(string line, string where)
     {
         try
         {
-            return JsonNode.Parse(line);
+            return JsonElement.Parse(line);
         }
         catch (JsonException ex)
         {

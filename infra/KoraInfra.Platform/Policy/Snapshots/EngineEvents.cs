@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace KoraInfra.Platform.Policy.Snapshots;
 
@@ -12,7 +11,7 @@ internal static class EngineEvents
 {
     public static List<ResourceSnapshot> Read(string text, string origin, List<EngineFinding> findings)
     {
-        var states = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        var states = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var order = new List<string>();
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
@@ -23,50 +22,56 @@ internal static class EngineEvents
                 continue;
             }
 
-            JsonObject? ev;
+            JsonElement ev;
             try
             {
-                ev = JsonNode.Parse(line) as JsonObject;
+                // Each line is its own document, owning its memory: the states kept point into it.
+                ev = JsonElement.Parse(line);
             }
             catch (JsonException ex)
             {
                 throw new PolicyInputException($"{origin}:{i + 1}: an engine event that is not valid JSON ({ex.Message.Split('.')[0]}); expected one JSON event per line", ex);
             }
 
-            if (ev is null)
+            if (ev.ValueKind != JsonValueKind.Object)
             {
                 throw new PolicyInputException($"{origin}:{i + 1}: an engine event that is not a JSON object");
             }
 
             foreach (var kind in new[] { "resourcePreEvent", "resOutputsEvent" })
             {
-                // Indexing a JSON array or value by name throws: every step checks it has an object.
-                if (ev[kind] is JsonObject payload && payload["metadata"] is JsonObject metadata
-                    && Json.TextOf(metadata["op"]) is not ("delete" or "discard" or "read-discard")
-                    && metadata["new"] is JsonObject state
-                    && Json.TextOf(state["urn"]) is { } urn)
+                if (Json.ObjectAt(Json.ObjectAt(ev, kind), "metadata") is { } metadata
+                    && Json.TextOf(Json.Get(metadata, "op")) is not ("delete" or "discard" or "read-discard")
+                    && Json.ObjectAt(metadata, "new") is { } state
+                    && Json.TextOf(Json.Get(state, "urn")) is { } urn)
                 {
                     if (!states.ContainsKey(urn))
                     {
                         order.Add(urn);
                     }
 
-                    states[urn] = (JsonObject)state.DeepClone();
+                    states[urn] = state;
                 }
             }
 
-            if (ev["policyEvent"] is JsonObject policy)
+            if (Json.ObjectAt(ev, "policyEvent") is { } policy)
             {
                 findings.Add(new EngineFinding(
-                    Json.TextOf(policy["resourceUrn"]) ?? string.Empty,
-                    Json.TextOf(policy["policyName"]) ?? string.Empty,
-                    Json.TextOf(policy["policyPackName"]) ?? string.Empty,
-                    Json.TextOf(policy["enforcementLevel"]) ?? string.Empty,
-                    Json.TextOf(policy["message"]) ?? string.Empty,
-                    Json.TextOf(policy["severity"])));
+                    Json.TextOf(Json.Get(policy, "resourceUrn")) ?? string.Empty,
+                    Json.TextOf(Json.Get(policy, "policyName")) ?? string.Empty,
+                    Json.TextOf(Json.Get(policy, "policyPackName")) ?? string.Empty,
+                    Json.TextOf(Json.Get(policy, "enforcementLevel")) ?? string.Empty,
+                    Json.TextOf(Json.Get(policy, "message")) ?? string.Empty,
+                    Json.TextOf(Json.Get(policy, "severity"))));
             }
         }
 
-        return SnapshotReader.FromStates(new JsonArray(order.Select(u => (JsonNode?)states[u]).ToArray()), origin, "events[].metadata.new");
+        var resources = new List<ResourceSnapshot>(order.Count);
+        foreach (var urn in order)
+        {
+            resources.Add(SnapshotReader.FromState(states[urn], resources.Count, origin, "events[].metadata.new"));
+        }
+
+        return resources;
     }
 }

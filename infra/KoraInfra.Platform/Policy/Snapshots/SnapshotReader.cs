@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using KoraInfra.Platform.Input;
 
 namespace KoraInfra.Platform.Policy.Snapshots;
@@ -35,70 +34,119 @@ public static class SnapshotReader
         var findings = new List<EngineFinding>();
         var resources = format switch
         {
-            SnapshotFormat.StackExport => FromStates((root!["deployment"] as JsonObject)?["resources"] as JsonArray, origin, "deployment.resources"),
-            SnapshotFormat.PreviewJson => FromStates(new JsonArray((root!["steps"] as JsonArray ?? []).Select(s => (s as JsonObject)?["newState"]?.DeepClone()).Where(s => s is not null).ToArray()), origin, "steps[].newState"),
+            SnapshotFormat.StackExport => FromStates(Json.ArrayAt(Json.ObjectAt(root, "deployment"), "resources"), origin, "deployment.resources"),
+            SnapshotFormat.PreviewJson => FromSteps(Json.ArrayAt(root, "steps"), origin),
             SnapshotFormat.EngineEvents => EngineEvents.Read(text, origin, findings),
-            SnapshotFormat.EvaluationRequest => FromStates(root!["resources"] as JsonArray, origin, "resources"),
+            SnapshotFormat.EvaluationRequest => FromStates(Json.ArrayAt(root, "resources"), origin, "resources"),
             _ => throw new PolicyInputException($"{origin}: unsupported format {format}"),
         };
 
-        var stack = stackName ?? Json.TextOf(root?["stack"]) ?? StackOf(resources) ?? throw new PolicyInputException(
+        var stack = stackName ?? Json.TextOf(Json.Get(root, "stack")) ?? StackOf(resources) ?? throw new PolicyInputException(
             $"{origin}: the stack cannot be told (no resource URN names it); pass --stack dev|staging|prod");
         return (new StackSnapshot(stack, resources, findings), format);
     }
 
     /// <summary>
-    /// Builds resources from Pulumi resource states (<c>apitype.ResourceV3</c>-shaped objects). The
-    /// states' inputs and outputs move into the resources: pass states this reader may consume.
+    /// Builds resources from a list of Pulumi resource states (<c>apitype.ResourceV3</c>-shaped
+    /// objects). The resources hold the states' own elements: the document stays alive with them.
     /// </summary>
-    internal static List<ResourceSnapshot> FromStates(JsonArray? states, string origin, string where)
+    internal static List<ResourceSnapshot> FromStates(JsonElement? states, string origin, string where)
     {
-        if (states is null)
+        if (states is not { ValueKind: JsonValueKind.Array } list)
         {
             throw new PolicyInputException($"{origin}: no '{where}' list; the file is not in the format its shape suggests");
         }
 
-        var resources = new List<ResourceSnapshot>();
-        for (var i = 0; i < states.Count; i++)
+        var resources = new List<ResourceSnapshot>(list.GetArrayLength());
+        foreach (var state in list.EnumerateArray())
         {
-            if (states[i] is not JsonObject state || Json.TextOf(state["type"]) is not { } type || Json.TextOf(state["urn"]) is not { } urn)
-            {
-                throw new PolicyInputException($"{origin}: {where}[{i}] has no 'type' and 'urn'; expected a Pulumi resource state");
-            }
-
-            resources.Add(new ResourceSnapshot(
-                type,
-                urn,
-                Take(state, "inputs") ?? Take(state, "props") ?? [],
-                Take(state, "outputs") ?? [],
-                Json.TextOf(state["parent"]),
-                Json.TextOf(state["provider"])));
+            resources.Add(FromState(state, resources.Count, origin, where));
         }
 
         return resources;
     }
 
-    /// <summary>
-    /// Moves an object out of a state the reader owns instead of copying it: a large export's
-    /// inputs and outputs are read once, not copied once more per resource.
-    /// </summary>
-    private static JsonObject? Take(JsonObject state, string key)
+    /// <summary>Builds the resource of one Pulumi resource state, the <paramref name="index"/>-th of <paramref name="where"/>.</summary>
+    internal static ResourceSnapshot FromState(JsonElement state, int index, string origin, string where)
     {
-        if (state[key] is not JsonObject value)
+        // One pass over the state's members rather than a look-up per member: a state has about
+        // ten of them, and a large export has thousands of states.
+        string? type = null, urn = null, parent = null, provider = null;
+        JsonElement? inputs = null, props = null, outputs = null;
+        if (state.ValueKind == JsonValueKind.Object)
         {
-            return null;
+            foreach (var member in state.EnumerateObject())
+            {
+                var value = member.Value;
+                if (member.NameEquals("type"u8))
+                {
+                    type = Json.TextOf(value);
+                }
+                else if (member.NameEquals("urn"u8))
+                {
+                    urn = Json.TextOf(value);
+                }
+                else if (member.NameEquals("inputs"u8))
+                {
+                    inputs = ObjectOrNull(value);
+                }
+                else if (member.NameEquals("props"u8))
+                {
+                    props = ObjectOrNull(value);
+                }
+                else if (member.NameEquals("outputs"u8))
+                {
+                    outputs = ObjectOrNull(value);
+                }
+                else if (member.NameEquals("parent"u8))
+                {
+                    parent = Json.TextOf(value);
+                }
+                else if (member.NameEquals("provider"u8))
+                {
+                    provider = Json.TextOf(value);
+                }
+            }
         }
 
-        state.Remove(key);
-        return value;
+        if (type is null || urn is null)
+        {
+            throw new PolicyInputException($"{origin}: {where}[{index}] has no 'type' and 'urn'; expected a Pulumi resource state");
+        }
+
+        return new ResourceSnapshot(type, urn, inputs ?? props ?? ResourceSnapshot.EmptyObject, outputs ?? ResourceSnapshot.EmptyObject, parent, provider);
     }
 
-    private static (JsonNode? Root, SnapshotFormat Format) Detect(string text, string origin)
+    private static JsonElement? ObjectOrNull(JsonElement value) => value.ValueKind == JsonValueKind.Object ? value : null;
+
+    // A preview's steps: each step's new state, where it has one (a delete has none).
+    private static List<ResourceSnapshot> FromSteps(JsonElement? steps, string origin)
     {
-        JsonNode? root;
+        var resources = new List<ResourceSnapshot>();
+        if (steps is not { } list)
+        {
+            return resources;
+        }
+
+        foreach (var step in list.EnumerateArray())
+        {
+            if (Json.Get(step, "newState") is { } state)
+            {
+                resources.Add(FromState(state, resources.Count, origin, "steps[].newState"));
+            }
+        }
+
+        return resources;
+    }
+
+    // The document is parsed once into elements that own their memory (not a pooled
+    // JsonDocument): the resources point into it for as long as anyone holds them.
+    private static (JsonElement? Root, SnapshotFormat Format) Detect(string text, string origin)
+    {
+        JsonElement root;
         try
         {
-            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            root = JsonElement.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException) when (LooksLikeEventLines(text))
         {
@@ -111,10 +159,10 @@ public static class SnapshotReader
 
         return root switch
         {
-            JsonObject obj when obj.ContainsKey("deployment") => (root, SnapshotFormat.StackExport),
-            JsonObject obj when obj.ContainsKey("steps") || obj.ContainsKey("changeSummary") => (root, SnapshotFormat.PreviewJson),
-            JsonObject obj when obj.ContainsKey("resources") => (root, SnapshotFormat.EvaluationRequest),
-            JsonObject obj when obj.ContainsKey("sequence") => (root, SnapshotFormat.EngineEvents),
+            { ValueKind: JsonValueKind.Object } when root.TryGetProperty("deployment", out _) => (root, SnapshotFormat.StackExport),
+            { ValueKind: JsonValueKind.Object } when root.TryGetProperty("steps", out _) || root.TryGetProperty("changeSummary", out _) => (root, SnapshotFormat.PreviewJson),
+            { ValueKind: JsonValueKind.Object } when root.TryGetProperty("resources", out _) => (root, SnapshotFormat.EvaluationRequest),
+            { ValueKind: JsonValueKind.Object } when root.TryGetProperty("sequence", out _) => (root, SnapshotFormat.EngineEvents),
             _ => throw new PolicyInputException($"{origin}: a JSON document with none of 'deployment' (stack export), 'steps' (preview), 'resources' (evaluation request) or engine events"),
         };
     }
