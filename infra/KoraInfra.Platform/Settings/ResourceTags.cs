@@ -12,11 +12,7 @@ public sealed record ResourceTags
     public static IReadOnlyList<string> Required { get; } = ["environment", "owner", "data-classification", "cost-center"];
 
     /// <summary>Tags KoraInfra sets itself; a stack file may not set them.</summary>
-    public static IReadOnlyDictionary<string, string> Managed { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["managed-by"] = "pulumi",
-        ["project"] = "kora-infra",
-    };
+    public static IReadOnlyDictionary<string, string> Managed { get; } = ManagedTags();
 
     /// <summary>All tags, sorted by name, ready to apply.</summary>
     public required ImmutableSortedDictionary<string, string> All { get; init; }
@@ -26,4 +22,14 @@ public sealed record ResourceTags
 
     /// <summary>The value of the <c>owner</c> tag.</summary>
     public string Owner => All["owner"];
+
+    // Immutable and sorted, not a SortedDictionary: that one's code over KeyValuePair structs is
+    // JIT-compiled when a validate first reads the tags (ReadyToRun cannot precompile it).
+    private static ImmutableSortedDictionary<string, string> ManagedTags()
+    {
+        var managed = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        managed.Add("managed-by", "pulumi");
+        managed.Add("project", "kora-infra");
+        return managed.ToImmutable();
+    }
 }

@@ -111,8 +111,22 @@ internal static partial class SecretValueShapes
     private static bool IsSeparatedIdentifier(string token)
     {
         // Not '/': base64 keys hold it, and a key cut at each '/' would pass for words.
+        // A loop, not Max(): LINQ's Max over int is JIT-compiled at start-up (ReadyToRun cannot precompile it).
         var segments = token.Split(['-', '_', '.', ':', '@'], StringSplitOptions.RemoveEmptyEntries);
-        return segments.Length >= 2 && segments.Max(s => s.Length) < 16;
+        if (segments.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var segment in segments)
+        {
+            if (segment.Length >= 16)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static double ShannonEntropy(string text)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
@@ -84,12 +85,11 @@ internal sealed class SettingsReader
         return value;
     }
 
-    public T? Choice<T>(string name, bool required, IReadOnlyDictionary<string, T> allowed)
-        where T : struct
+    public T? Choice<T>(string name, bool required, SettingChoices<T> allowed)
+        where T : struct, Enum
     {
-        var expected = "one of " + string.Join(", ", allowed.Keys.Select(k => $"'{k}'"));
-        var text = String(name, required, allowed.ContainsKey, expected);
-        return text is null ? null : allowed[text];
+        var text = String(name, required, allowed.Accepts, allowed.Expected);
+        return text is null ? null : allowed.ValueOf(text);
     }
 
     public SettingsReader? Mapping(string name, bool required)
@@ -189,9 +189,12 @@ internal sealed class SettingsReader
         _problems.Add(new SettingsProblem(location, key, found, expected));
 
     /// <summary>Reads this mapping as names to plain text values (tags).</summary>
-    public IReadOnlyDictionary<string, string> AsStringMap()
+    public ImmutableSortedDictionary<string, string> AsStringMap()
     {
-        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        // An immutable sorted dictionary's builder, not a SortedDictionary: that one is a set of
+        // KeyValuePair structs whose code is JIT-compiled at start-up (ReadyToRun cannot
+        // precompile it), a measurable part of a validate.
+        var result = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var (key, node) in _children)
         {
             _read.Add(key);
@@ -205,7 +208,7 @@ internal sealed class SettingsReader
             }
         }
 
-        return result;
+        return result.ToImmutable();
     }
 
     /// <summary>A key whose value must be a secret; returns whether a secret was given.</summary>
