@@ -141,9 +141,9 @@ internal static class NetworkSettingsReader
         // Filled in place: when any item is refused the array is not returned.
         var ranges = new Ipv4Cidr[items.Count];
         var valid = true;
-        for (var i = 0; i < items.Count; i++)
+        var i = 0;
+        foreach (var (key, text, location) in items)
         {
-            var (key, text, location) = items[i];
             if (!Ipv4Cidr.TryParse(text, out var range, out var why))
             {
                 network.ProblemAt(location, key, $"'{text}', {why}", expected);
@@ -158,6 +158,8 @@ internal static class NetworkSettingsReader
             {
                 ranges[i] = range;
             }
+
+            i++;
         }
 
         return valid ? ranges : null;
