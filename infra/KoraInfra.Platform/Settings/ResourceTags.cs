@@ -23,13 +23,12 @@ public sealed record ResourceTags
     /// <summary>The value of the <c>owner</c> tag.</summary>
     public string Owner => All["owner"];
 
-    // Immutable and sorted, not a SortedDictionary: that one's code over KeyValuePair structs is
-    // JIT-compiled when a validate first reads the tags (ReadyToRun cannot precompile it).
-    private static ImmutableSortedDictionary<string, string> ManagedTags()
+    // A SortedList, not a SortedDictionary or an immutable one: their code over KeyValuePair and
+    // other structs is JIT-compiled when a validate first reads the tags (ReadyToRun cannot
+    // precompile it).
+    private static SortedList<string, string> ManagedTags() => new(StringComparer.Ordinal)
     {
-        var managed = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        managed.Add("managed-by", "pulumi");
-        managed.Add("project", "kora-infra");
-        return managed.ToImmutable();
-    }
+        ["managed-by"] = "pulumi",
+        ["project"] = "kora-infra",
+    };
 }

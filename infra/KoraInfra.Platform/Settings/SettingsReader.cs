@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
@@ -189,12 +188,12 @@ internal sealed class SettingsReader
         _problems.Add(new SettingsProblem(location, key, found, expected));
 
     /// <summary>Reads this mapping as names to plain text values (tags).</summary>
-    public ImmutableSortedDictionary<string, string> AsStringMap()
+    public SortedList<string, string> AsStringMap()
     {
-        // An immutable sorted dictionary's builder, not a SortedDictionary: that one is a set of
-        // KeyValuePair structs whose code is JIT-compiled at start-up (ReadyToRun cannot
-        // precompile it), a measurable part of a validate.
-        var result = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        // A SortedList, not a SortedDictionary (a set of KeyValuePair structs) or an immutable
+        // one (its enumerator keeps a stack of structs): their code over those structs is
+        // JIT-compiled at start-up (ReadyToRun cannot precompile it), a measurable part of a validate.
+        var result = new SortedList<string, string>(StringComparer.Ordinal);
         foreach (var (key, node) in _children)
         {
             _read.Add(key);
@@ -208,7 +207,7 @@ internal sealed class SettingsReader
             }
         }
 
-        return result.ToImmutable();
+        return result;
     }
 
     /// <summary>A key whose value must be a secret; returns whether a secret was given.</summary>

@@ -202,8 +202,13 @@ public static partial class StackSettingsBinder
             return null;
         }
 
-        // Added one by one: a LINQ Concat over KeyValuePair structs is JIT-compiled at start-up.
-        var all = tags.ToBuilder();
+        // Added one by one: LINQ over KeyValuePair structs is JIT-compiled at start-up.
+        var all = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in tags)
+        {
+            all.Add(name, value);
+        }
+
         foreach (var (name, value) in ResourceTags.Managed)
         {
             all.Add(name, value);
