@@ -37,8 +37,12 @@ public sealed class SettingChoicesTests
         Assert.Equal("one of 'managed', 'existing'", Modes.Expected);
 
     [Fact]
-    public void Names_and_values_must_pair_up() =>
+    public void Names_and_values_must_pair_up()
+    {
         Assert.Throws<ArgumentException>(() => new SettingChoices<ClusterMode>(["managed"], [ClusterMode.Managed, ClusterMode.Existing]));
+        Assert.Throws<ArgumentNullException>(() => new SettingChoices<ClusterMode>(null!, [ClusterMode.Managed]));
+        Assert.Throws<ArgumentNullException>(() => new SettingChoices<ClusterMode>(["managed"], null!));
+    }
 
     [Theory]
     [InlineData("small", SizingTier.Small)]
