@@ -87,7 +87,9 @@ public static class ValidateCommand
             var problems = result.Problems.Concat(crossStack.Where(p => p.Location.Source == name)).ToList();
             if (result.Settings is { } settings && problems.Count == 0)
             {
-                output.WriteLine($"ok    {name}: stack {settings.Environment.StackName}, {settings.Region.Name}, tier {settings.SizingTier.ToString().ToLowerInvariant()}, cluster {settings.Cluster.Mode.ToString().ToLowerInvariant()}, network {settings.Network.AddressSpace}");
+                // The range as text: formatting the struct itself would JIT-compile the generic
+                // interpolation handler at start-up (ReadyToRun cannot precompile it).
+                output.WriteLine($"ok    {name}: stack {settings.Environment.StackName}, {settings.Region.Name}, tier {settings.SizingTier.ToString().ToLowerInvariant()}, cluster {settings.Cluster.Mode.ToString().ToLowerInvariant()}, network {settings.Network.AddressSpace.ToString()}");
                 continue;
             }
 

@@ -65,7 +65,9 @@ public static class BoundedYaml
     private sealed class Pass(string source, InputLimits limits, List<InputProblem> problems)
     {
         private readonly Stack<Frame> _open = new();
-        private readonly Dictionary<string, (long Nodes, int Depth)> _anchors = new(StringComparer.Ordinal);
+        // A small class as the value, not a (long, int) tuple: a Dictionary over a value tuple is
+        // JIT-compiled when first used (ReadyToRun cannot precompile it), on every stack file read.
+        private readonly Dictionary<string, AnchorSize> _anchors = new(StringComparer.Ordinal);
         private long _total;
         private int _line = 1;
 
@@ -113,8 +115,8 @@ public static class BoundedYaml
                         Refuse($"an alias (*{Shorten(alias.Value.Value)}) inside the node it names (a recursive alias)", "aliases only to nodes that are complete before the alias");
                     }
 
-                    var (nodes, depth) = _anchors.TryGetValue(alias.Value.Value, out var named) ? named : (1, 0);
-                    Complete(nodes, depth, AnchorName.Empty, key: null, isAlias: true);
+                    var named = _anchors.GetValueOrDefault(alias.Value.Value);
+                    Complete(named?.Nodes ?? 1, named?.Depth ?? 0, AnchorName.Empty, key: null, isAlias: true);
                     break;
                 case MappingStart mapping:
                     Open(new Frame(isMapping: true, mapping.Anchor, _line));
@@ -158,7 +160,7 @@ public static class BoundedYaml
 
             if (!anchor.IsEmpty)
             {
-                _anchors[anchor.Value] = (nodes, depth);
+                _anchors[anchor.Value] = new AnchorSize(nodes, depth);
             }
 
             if (_open.Count == 0)
@@ -204,6 +206,9 @@ public static class BoundedYaml
 
         private static string Shorten(string key) => key.Length <= 80 ? key : key[..80] + "...";
     }
+
+    // What an anchored node weighs: every alias to it adds this many values and this much depth.
+    private sealed record AnchorSize(long Nodes, int Depth);
 
     private sealed class Frame(bool isMapping, AnchorName anchor, int line)
     {

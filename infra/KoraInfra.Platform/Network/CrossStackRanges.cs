@@ -14,21 +14,54 @@ public static class CrossStackRanges
     {
         ArgumentNullException.ThrowIfNull(stacks);
         var problems = new List<SettingsProblem>();
-        var seen = new List<(string Stack, NetworkRangeSetting Range)>();
-        foreach (var stack in stacks.OrderBy(s => s.Environment.Name))
+        var seen = new List<StackSettings>();
+        foreach (var stack in InPromotionOrder(stacks))
         {
             foreach (var range in stack.Network.Ranges)
             {
-                foreach (var (other, taken) in seen.Where(s => s.Stack != stack.Environment.StackName && s.Range.Range.Overlaps(range.Range)))
+                foreach (var earlier in seen)
                 {
-                    problems.Add(Overlap(range, other, taken));
+                    if (earlier.Environment.StackName == stack.Environment.StackName)
+                    {
+                        continue;
+                    }
+
+                    foreach (var taken in earlier.Network.Ranges)
+                    {
+                        if (taken.Range.Overlaps(range.Range))
+                        {
+                            problems.Add(Overlap(range, earlier.Environment.StackName, taken));
+                        }
+                    }
                 }
             }
 
-            seen.AddRange(stack.Network.Ranges.Select(r => (stack.Environment.StackName, r)));
+            seen.Add(stack);
         }
 
         return problems;
+    }
+
+    // Stably by environment (dev, staging, prod). An insertion sort and loops in this class, not
+    // OrderBy on the enum and LINQ over value tuples: that framework code is JIT-compiled at
+    // start-up (ReadyToRun cannot precompile it), a measurable part of a validate.
+    private static List<StackSettings> InPromotionOrder(IEnumerable<StackSettings> stacks)
+    {
+        var order = new List<StackSettings>(stacks);
+        for (var i = 1; i < order.Count; i++)
+        {
+            var stack = order[i];
+            var j = i - 1;
+            while (j >= 0 && order[j].Environment.Name > stack.Environment.Name)
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+
+            order[j + 1] = stack;
+        }
+
+        return order;
     }
 
     /// <summary>Every overlap of one stack's ranges with the other stacks' ranges, reported on that stack's keys.</summary>

@@ -26,8 +26,17 @@ public readonly record struct Ipv4Cidr(uint First, int PrefixLength)
     {
         get
         {
-            var range = this;
-            return Rfc1918.Any(block => block.Contains(range));
+            // A loop, not Any(): LINQ over this record struct is JIT-compiled at start-up
+            // (ReadyToRun cannot precompile it), and every validate asks this of each range.
+            foreach (var block in Rfc1918)
+            {
+                if (block.Contains(this))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 
@@ -42,8 +51,7 @@ public readonly record struct Ipv4Cidr(uint First, int PrefixLength)
         var parts = text?.Split('/') ?? [];
         if (parts.Length != 2
             || parts[0].Count(c => c == '.') != 3
-            || !IPAddress.TryParse(parts[0], out var address)
-            || address.AddressFamily != AddressFamily.InterNetwork
+            || !TryParseAddress(parts[0], out var first)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var prefix)
             || prefix > 32)
         {
@@ -51,8 +59,6 @@ public readonly record struct Ipv4Cidr(uint First, int PrefixLength)
             return false;
         }
 
-        var bytes = address.GetAddressBytes();
-        var first = ((uint)bytes[0] << 24) | ((uint)bytes[1] << 16) | ((uint)bytes[2] << 8) | bytes[3];
         var mask = prefix == 0 ? 0u : uint.MaxValue << (32 - prefix);
         if ((first & ~mask) != 0)
         {
@@ -63,6 +69,66 @@ public readonly record struct Ipv4Cidr(uint First, int PrefixLength)
         cidr = new Ipv4Cidr(first, prefix);
         why = string.Empty;
         return true;
+    }
+
+    // Plain dotted decimal ("10.20.0.0") is read here; anything else (leading zeros, which
+    // IPAddress reads as octal, or not an address at all) is left to IPAddress, whose parser is
+    // generic code JIT-compiled at start-up (ReadyToRun cannot precompile it).
+    private static bool TryParseAddress(string text, out uint address)
+    {
+        if (TryParseDottedDecimal(text, out address))
+        {
+            return true;
+        }
+
+        if (!IPAddress.TryParse(text, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetwork)
+        {
+            return false;
+        }
+
+        var bytes = parsed.GetAddressBytes();
+        address = ((uint)bytes[0] << 24) | ((uint)bytes[1] << 16) | ((uint)bytes[2] << 8) | bytes[3];
+        return true;
+    }
+
+    // Four parts of 1-3 ASCII digits, each 0-255 and without a leading zero, or false.
+    private static bool TryParseDottedDecimal(string text, out uint address)
+    {
+        address = 0;
+        var parts = 0;
+        var i = 0;
+        while (i <= text.Length)
+        {
+            var start = i;
+            var value = 0;
+            while (i < text.Length && char.IsAsciiDigit(text[i]) && i - start < 3)
+            {
+                value = (value * 10) + (text[i] - '0');
+                i++;
+            }
+
+            var digits = i - start;
+            if (digits == 0 || value > 255 || (digits > 1 && text[start] == '0'))
+            {
+                return false;
+            }
+
+            address = (address << 8) | (uint)value;
+            parts++;
+            if (i == text.Length)
+            {
+                return parts == 4;
+            }
+
+            if (text[i] != '.' || parts == 4)
+            {
+                return false;
+            }
+
+            i++;
+        }
+
+        return false;
     }
 
     /// <summary>Whether the two ranges share at least one address.</summary>

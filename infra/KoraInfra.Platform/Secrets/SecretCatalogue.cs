@@ -176,10 +176,28 @@ public sealed partial class SecretCatalogue
             yield return $"secret '{name}': generated with {entry.GeneratedLength} characters; expected at least 24";
         }
 
-        if (entry.Readers.Distinct().Count() != entry.Readers.Count)
+        if (HasRepeatedReader(entry.Readers))
         {
             yield return $"secret '{name}': a reader is listed twice; expected each workload once";
         }
+    }
+
+    // A pairwise loop, not Distinct(): LINQ's set over the Workload enum is JIT-compiled at
+    // start-up (ReadyToRun cannot precompile it), and every validate builds the catalogue.
+    private static bool HasRepeatedReader(IReadOnlyList<Workload> readers)
+    {
+        for (var i = 0; i < readers.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (readers[i] == readers[j])
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex("^[0-9A-Za-z-]{1,127}$")]

@@ -15,12 +15,15 @@ internal static class NetworkSettingsReader
     private const string CidrExpected = "an IPv4 range in CIDR notation such as '10.20.0.0/16'";
 
     // AKS and Azure use these themselves; a cluster range that overlaps them breaks routing.
-    private static readonly (Ipv4Cidr Range, string Owner)[] Reserved =
+    // Records and loops in this reader, not value tuples, List<Ipv4Cidr> and LINQ: framework
+    // generic code over this project's structs is JIT-compiled at start-up (ReadyToRun cannot
+    // precompile it), a measurable part of a validate.
+    private static readonly ReservedRange[] Reserved =
     [
-        (Ipv4Cidr.Parse("169.254.0.0/16"), "link-local (Azure's metadata and DNS)"),
-        (Ipv4Cidr.Parse("172.30.0.0/16"), "reserved by AKS"),
-        (Ipv4Cidr.Parse("172.31.0.0/16"), "reserved by AKS"),
-        (Ipv4Cidr.Parse("192.0.2.0/24"), "reserved by AKS"),
+        new(Ipv4Cidr.Parse("169.254.0.0/16"), "link-local (Azure's metadata and DNS)"),
+        new(Ipv4Cidr.Parse("172.30.0.0/16"), "reserved by AKS"),
+        new(Ipv4Cidr.Parse("172.31.0.0/16"), "reserved by AKS"),
+        new(Ipv4Cidr.Parse("192.0.2.0/24"), "reserved by AKS"),
     ];
 
     public static NetworkSettings? Read(SettingsReader reader, EnvironmentProfile profile, ClusterSettings? cluster)
@@ -40,10 +43,10 @@ internal static class NetworkSettingsReader
         network.RejectUnread(["addressSpace", "podCidr", "serviceCidr", "apiServerAuthorizedRanges", "publicAllowlist"]);
 
         var valid = space is not null && pods is not null && services is not null && authorized is not null && allowlist is not null;
-        var ranges = new[] { ("addressSpace", space), ("podCidr", pods), ("serviceCidr", services) }
-            .Where(r => r.Item2 is not null)
-            .Select(r => new NetworkRangeSetting(network.KeyOf(r.Item1), r.Item2!.Value, network.LocationOf(r.Item1)))
-            .ToList();
+        var ranges = new List<NetworkRangeSetting>();
+        AddRange(ranges, network, "addressSpace", space);
+        AddRange(ranges, network, "podCidr", pods);
+        AddRange(ranges, network, "serviceCidr", services);
         for (var i = 0; i < ranges.Count; i++)
         {
             for (var j = 0; j < i; j++)
@@ -68,16 +71,24 @@ internal static class NetworkSettingsReader
             valid = false;
         }
 
-        return valid
-            ? new NetworkSettings(space!.Value, pods!.Value, services!.Value, authorized!, allowlist!, ranges)
+        return valid && space is { } addressSpace && pods is { } podCidr && services is { } serviceCidr
+            ? new NetworkSettings(addressSpace, podCidr, serviceCidr, authorized!, allowlist!, ranges)
             : null;
+    }
+
+    private static void AddRange(List<NetworkRangeSetting> ranges, SettingsReader network, string name, Ipv4Cidr? range)
+    {
+        if (range is { } value)
+        {
+            ranges.Add(new NetworkRangeSetting(network.KeyOf(name), value, network.LocationOf(name)));
+        }
     }
 
     private static bool FitsSubnets(Ipv4Cidr space, int maxNodes, EnvironmentProfile profile, out long needed)
     {
         var requests = NetworkPlan.SubnetRequests(maxNodes, profile.AllowsPublicNetworkAccess ? 0 : SubnetSizing.MinimumPrivateEndpoints / 2);
         needed = AddressPlanner.Needed(requests);
-        return AddressPlanner.Allocate(space, requests) is not null;
+        return AddressPlanner.Fits(space, requests);
     }
 
     private static Ipv4Cidr? PrivateRange(SettingsReader network, string name, int widest, int narrowest, string what)
@@ -107,16 +118,19 @@ internal static class NetworkSettingsReader
             return null;
         }
 
-        foreach (var (reserved, owner) in Reserved.Where(r => r.Range.Overlaps(range)))
+        foreach (var reserved in Reserved)
         {
-            network.Problem(name, $"'{range}', which overlaps {reserved} ({owner})", "a range outside " + string.Join(", ", Reserved.Select(r => r.Range)));
-            return null;
+            if (reserved.Range.Overlaps(range))
+            {
+                network.Problem(name, $"'{range}', which overlaps {reserved.Range} ({reserved.Owner})", "a range outside " + string.Join(", ", Reserved.Select(r => r.Range.ToString())));
+                return null;
+            }
         }
 
         return range;
     }
 
-    private static List<Ipv4Cidr>? PublicRanges(SettingsReader network, string name, bool required, string expected)
+    private static Ipv4Cidr[]? PublicRanges(SettingsReader network, string name, bool required, string expected)
     {
         var items = network.StringList(name, required, expected);
         if (items is null)
@@ -124,8 +138,10 @@ internal static class NetworkSettingsReader
             return network.Has(name) ? null : [];
         }
 
-        var ranges = new List<Ipv4Cidr>();
+        // Filled in place: when any item is refused the array is not returned.
+        var ranges = new Ipv4Cidr[items.Count];
         var valid = true;
+        var i = 0;
         foreach (var (key, text, location) in items)
         {
             if (!Ipv4Cidr.TryParse(text, out var range, out var why))
@@ -140,14 +156,16 @@ internal static class NetworkSettingsReader
             }
             else
             {
-                ranges.Add(range);
+                ranges[i] = range;
             }
+
+            i++;
         }
 
         return valid ? ranges : null;
     }
 
-    private static List<Ipv4Cidr>? ReadAllowlist(SettingsReader network, EnvironmentProfile profile)
+    private static Ipv4Cidr[]? ReadAllowlist(SettingsReader network, EnvironmentProfile profile)
     {
         if (!profile.AllowsPublicNetworkAccess)
         {
@@ -164,4 +182,6 @@ internal static class NetworkSettingsReader
 
         return PublicRanges(network, "publicAllowlist", required: true, $"the public IPv4 ranges {profile.StackName}'s data services and API server accept (the developers' egress), such as ['203.0.113.0/24']");
     }
+
+    private sealed record ReservedRange(Ipv4Cidr Range, string Owner);
 }

@@ -12,11 +12,7 @@ public sealed record ResourceTags
     public static IReadOnlyList<string> Required { get; } = ["environment", "owner", "data-classification", "cost-center"];
 
     /// <summary>Tags KoraInfra sets itself; a stack file may not set them.</summary>
-    public static IReadOnlyDictionary<string, string> Managed { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["managed-by"] = "pulumi",
-        ["project"] = "kora-infra",
-    };
+    public static IReadOnlyDictionary<string, string> Managed { get; } = ManagedTags();
 
     /// <summary>All tags, sorted by name, ready to apply.</summary>
     public required ImmutableSortedDictionary<string, string> All { get; init; }
@@ -26,4 +22,13 @@ public sealed record ResourceTags
 
     /// <summary>The value of the <c>owner</c> tag.</summary>
     public string Owner => All["owner"];
+
+    // A SortedList, not a SortedDictionary or an immutable one: their code over KeyValuePair and
+    // other structs is JIT-compiled when a validate first reads the tags (ReadyToRun cannot
+    // precompile it).
+    private static SortedList<string, string> ManagedTags() => new(StringComparer.Ordinal)
+    {
+        ["managed-by"] = "pulumi",
+        ["project"] = "kora-infra",
+    };
 }

@@ -69,7 +69,7 @@ internal static partial class SecretLiteralDetector
             return shape;
         }
 
-        return SecretKeyName().IsMatch(keyName) && !ReferenceKeyName().IsMatch(keyName) && !SecretValueShapes.IsPlainSetting(value)
+        return NamesCredential(keyName) && !NamesReference(keyName) && !SecretValueShapes.IsPlainSetting(value)
             ? $"its name '{keyName}' names a credential and the value is not a number, duration, flag, path, URL or reference"
             : null;
     }
@@ -82,11 +82,29 @@ internal static partial class SecretLiteralDetector
         return trimmed[(Math.Max(trimmed.LastIndexOf('.'), trimmed.LastIndexOf(':')) + 1)..];
     }
 
+    // SecretKeyName's words, its optional separators spelled out, for ASCII names (AsciiWords).
+    private static readonly string[] CredentialWords =
+    [
+        "password", "passwd", "pwd", "secret", "token",
+        "apikey", "api-key", "api_key", "accesskey", "access-key", "access_key",
+        "connectionstring", "connection-string", "connection_string",
+        "privatekey", "private-key", "private_key", "kubeconfig", "credential",
+    ];
+
+    // ReferenceKeyName's words, for ASCII names (AsciiWords).
+    private static readonly string[] ReferenceWords = ["name", "names", "ref", "uri", "provider", "days", "period", "id", "file"];
+
+    internal static bool NamesCredential(string keyName) =>
+        AsciiWords.IsAscii(keyName) ? AsciiWords.ContainsAny(keyName, CredentialWords) : SecretKeyName().IsMatch(keyName);
+
+    internal static bool NamesReference(string keyName) =>
+        AsciiWords.IsAscii(keyName) ? AsciiWords.EndsWithAny(keyName, ReferenceWords) : ReferenceKeyName().IsMatch(keyName);
+
     [GeneratedRegex("(?i)(password|passwd|pwd|secret|token|api[-_]?key|access[-_]?key|connection[-_]?string|private[-_]?key|kubeconfig|credential)")]
-    private static partial Regex SecretKeyName();
+    internal static partial Regex SecretKeyName();
 
     // A key that names where a secret lives (a name, a reference, a file path such as n8n's
     // DB_POSTGRESDB_PASSWORD_FILE), or how long it lives, holds no secret.
     [GeneratedRegex("(?i)(name|names|ref|uri|provider|days|period|id|file)$")]
-    private static partial Regex ReferenceKeyName();
+    internal static partial Regex ReferenceKeyName();
 }

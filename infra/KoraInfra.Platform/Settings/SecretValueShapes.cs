@@ -80,7 +80,7 @@ internal static partial class SecretValueShapes
             || IsPlainSetting(token)
             || token.StartsWith('/')
             || token.Contains("://", StringComparison.Ordinal)
-            || Digest().IsMatch(token)
+            || IsDigest(token)
             || HostName().IsMatch(token)
             || IsSeparatedIdentifier(token))
         {
@@ -92,7 +92,7 @@ internal static partial class SecretValueShapes
         if (Hex().IsMatch(token))
         {
             // Commit ids and content digests are long hex too; a key under such a name is not judged here.
-            return token.Length >= 32 && digits > 0 && letters > 0 && !DigestKeyName().IsMatch(keyName)
+            return token.Length >= 32 && digits > 0 && letters > 0 && !NamesDigest(keyName)
                 ? $"it is a long hexadecimal string ({token.Length} characters), the form of a key"
                 : null;
         }
@@ -111,8 +111,22 @@ internal static partial class SecretValueShapes
     private static bool IsSeparatedIdentifier(string token)
     {
         // Not '/': base64 keys hold it, and a key cut at each '/' would pass for words.
+        // A loop, not Max(): LINQ's Max over int is JIT-compiled at start-up (ReadyToRun cannot precompile it).
         var segments = token.Split(['-', '_', '.', ':', '@'], StringSplitOptions.RemoveEmptyEntries);
-        return segments.Length >= 2 && segments.Max(s => s.Length) < 16;
+        if (segments.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var segment in segments)
+        {
+            if (segment.Length >= 16)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static double ShannonEntropy(string text)
@@ -162,8 +176,19 @@ internal static partial class SecretValueShapes
     [GeneratedRegex(@"^(\$\{[^}]+\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|@Microsoft\.KeyVault\(.+\)|(azurekeyvault|vault|secretref|keyvault)://\S+)$")]
     private static partial Regex Reference();
 
+    // Digest's and DigestKeyName's words, for ASCII text (AsciiWords).
+    private static readonly string[] DigestAlgorithms = ["sha256", "sha384", "sha512", "sha1"];
+
+    private static readonly string[] DigestWords = ["sha", "digest", "commit", "hash", "checksum", "revision", "etag", "fingerprint"];
+
+    internal static bool IsDigest(string token) =>
+        AsciiWords.IsAscii(token) ? AsciiWords.ContainsAnyFollowedByHex(token, DigestAlgorithms, ':', 16) : Digest().IsMatch(token);
+
+    internal static bool NamesDigest(string keyName) =>
+        AsciiWords.IsAscii(keyName) ? AsciiWords.ContainsAny(keyName, DigestWords) : DigestKeyName().IsMatch(keyName);
+
     [GeneratedRegex(@"(?i)(sha256|sha384|sha512|sha1):[0-9a-f]{16,}")]
-    private static partial Regex Digest();
+    internal static partial Regex Digest();
 
     [GeneratedRegex(@"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")]
     private static partial Regex HostName();
@@ -172,5 +197,5 @@ internal static partial class SecretValueShapes
     private static partial Regex Hex();
 
     [GeneratedRegex("(?i)(sha|digest|commit|hash|checksum|revision|etag|fingerprint)")]
-    private static partial Regex DigestKeyName();
+    internal static partial Regex DigestKeyName();
 }

@@ -90,7 +90,7 @@ internal static partial class SecretsSettingsReader
             return null;
         }
 
-        return devops is null || security is null ? null : new AccessGroups(devops.Value, security.Value);
+        return devops is { } devopsGroup && security is { } securityGroup ? new AccessGroups(devopsGroup, securityGroup) : null;
     }
 
     private static Guid? ReadGroupId(SettingsReader groups, string name, string expected)

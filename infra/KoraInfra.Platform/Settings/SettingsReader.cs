@@ -84,12 +84,11 @@ internal sealed class SettingsReader
         return value;
     }
 
-    public T? Choice<T>(string name, bool required, IReadOnlyDictionary<string, T> allowed)
-        where T : struct
+    public T? Choice<T>(string name, bool required, SettingChoices<T> allowed)
+        where T : struct, Enum
     {
-        var expected = "one of " + string.Join(", ", allowed.Keys.Select(k => $"'{k}'"));
-        var text = String(name, required, allowed.ContainsKey, expected);
-        return text is null ? null : allowed[text];
+        var text = String(name, required, allowed.Accepts, allowed.Expected);
+        return text is null ? null : allowed.ValueOf(text);
     }
 
     public SettingsReader? Mapping(string name, bool required)
@@ -189,9 +188,12 @@ internal sealed class SettingsReader
         _problems.Add(new SettingsProblem(location, key, found, expected));
 
     /// <summary>Reads this mapping as names to plain text values (tags).</summary>
-    public IReadOnlyDictionary<string, string> AsStringMap()
+    public SortedList<string, string> AsStringMap()
     {
-        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        // A SortedList, not a SortedDictionary (a set of KeyValuePair structs) or an immutable
+        // one (its enumerator keeps a stack of structs): their code over those structs is
+        // JIT-compiled at start-up (ReadyToRun cannot precompile it), a measurable part of a validate.
+        var result = new SortedList<string, string>(StringComparer.Ordinal);
         foreach (var (key, node) in _children)
         {
             _read.Add(key);

@@ -211,11 +211,21 @@ public static partial class StackFileReader
         return stack;
     }
 
-    // The ciphertext of a "{secure: ...}" value, or null for a value given in clear.
-    private static YamlNode? Secret(YamlNode value) =>
-        value is YamlMappingNode { Children.Count: 1 } map && map.Children.First() is { Key: YamlScalarNode { Value: "secure" } } only
-            ? only.Value
-            : null;
+    // The ciphertext of a "{secure: ...}" value, or null for a value given in clear. A loop, not
+    // First(): LINQ over the KeyValuePair struct is JIT-compiled at start-up (ReadyToRun cannot
+    // precompile it).
+    private static YamlNode? Secret(YamlNode value)
+    {
+        if (value is YamlMappingNode { Children.Count: 1 } map)
+        {
+            foreach (var (key, only) in map.Children)
+            {
+                return key is YamlScalarNode { Value: "secure" } ? only : null;
+            }
+        }
+
+        return null;
+    }
 
     internal static int Line(YamlNode node) => checked((int)node.Start.Line);
 

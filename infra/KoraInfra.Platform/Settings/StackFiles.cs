@@ -10,9 +10,15 @@ public static class StackFiles
     public static SettingsResult Validate(string path) => StackSettingsBinder.Bind(StackFileReader.ReadFile(path));
 
     /// <summary>Every stack file in a project directory (the one holding <c>Pulumi.yaml</c>), sorted.</summary>
-    public static IReadOnlyList<string> FindAll(string projectDirectory) =>
-        Directory.EnumerateFiles(projectDirectory, "Pulumi.*.yaml")
+    public static IReadOnlyList<string> FindAll(string projectDirectory)
+    {
+        // List.Sort, not LINQ's Order: its sorter fills an index map with generic code that is
+        // JIT-compiled at start-up (ReadyToRun cannot precompile it). The paths are distinct, so
+        // an unstable sort orders them as a stable one would.
+        var files = Directory.EnumerateFiles(projectDirectory, "Pulumi.*.yaml")
             .Concat(Directory.EnumerateFiles(projectDirectory, "Pulumi.*.yml"))
-            .Order(StringComparer.Ordinal)
             .ToList();
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
 }

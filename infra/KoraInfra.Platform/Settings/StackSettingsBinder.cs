@@ -25,31 +25,13 @@ public static partial class StackSettingsBinder
     private static readonly string[] TopLevelKeys =
         ["environment", "location", "namingPrefix", "tags", "sizingTier", "cluster", "kubeconfig", "alerting", "monitoring", ReleaseSettings.Key, WorkloadsSettingsReader.Key, .. SecretsSettingsReader.Keys, PromotionSettingsReader.Key, NetworkSettingsReader.Key, VerificationSettingsReader.Key];
 
-    private static readonly Dictionary<string, SizingTier> Tiers = new(StringComparer.Ordinal)
-    {
-        ["small"] = SizingTier.Small,
-        ["medium"] = SizingTier.Medium,
-        ["large"] = SizingTier.Large,
-    };
+    private static readonly SettingChoices<SizingTier> Tiers = new(["small", "medium", "large"], [SizingTier.Small, SizingTier.Medium, SizingTier.Large]);
 
-    private static readonly Dictionary<string, ClusterMode> ClusterModes = new(StringComparer.Ordinal)
-    {
-        ["managed"] = ClusterMode.Managed,
-        ["existing"] = ClusterMode.Existing,
-    };
+    private static readonly SettingChoices<ClusterMode> ClusterModes = new(["managed", "existing"], [ClusterMode.Managed, ClusterMode.Existing]);
 
-    private static readonly Dictionary<string, EscalationLevel> Levels = new(StringComparer.Ordinal)
-    {
-        ["superadmin"] = EscalationLevel.Superadmin,
-        ["devops"] = EscalationLevel.Devops,
-        ["management"] = EscalationLevel.Management,
-    };
+    private static readonly SettingChoices<EscalationLevel> Levels = new(["superadmin", "devops", "management"], [EscalationLevel.Superadmin, EscalationLevel.Devops, EscalationLevel.Management]);
 
-    private static readonly Dictionary<string, ReceiverChannel> Channels = new(StringComparer.Ordinal)
-    {
-        ["webhook"] = ReceiverChannel.Webhook,
-        ["email"] = ReceiverChannel.Email,
-    };
+    private static readonly SettingChoices<ReceiverChannel> Channels = new(["webhook", "email"], [ReceiverChannel.Webhook, ReceiverChannel.Email]);
 
     /// <summary>Validates and types a stack's settings.</summary>
     public static SettingsResult Bind(SettingsSource source)
@@ -120,7 +102,7 @@ public static partial class StackSettingsBinder
         var tier = reader.Choice("sizingTier", required: true, Tiers);
         if (tier is { } chosen && chosen < profile.MinimumSizingTier)
         {
-            reader.Problem("sizingTier", $"'{Tiers.First(t => t.Value == chosen).Key}', smaller than {profile.StackName} allows", $"'{Tiers.First(t => t.Value == profile.MinimumSizingTier).Key}' or larger");
+            reader.Problem("sizingTier", $"'{TierName(chosen)}', smaller than {profile.StackName} allows", $"'{TierName(profile.MinimumSizingTier)}' or larger");
         }
 
         var cluster = ReadCluster(reader, profile);
@@ -133,7 +115,8 @@ public static partial class StackSettingsBinder
         var network = NetworkSettingsReader.Read(reader, profile, cluster);
         var verification = VerificationSettingsReader.Read(reader, profile);
 
-        if (region is null || prefix is null || tags is null || tier is null || cluster is null || receivers is null || monitoring is null || workloads is null || secrets is null || network is null)
+        // "is not { } x", not ".Value": Nullable<T>.Value over this project's enum is JIT-compiled at start-up.
+        if (region is null || prefix is null || tags is null || tier is not { } sizingTier || cluster is null || receivers is null || monitoring is null || workloads is null || secrets is null || network is null)
         {
             return null;
         }
@@ -144,7 +127,7 @@ public static partial class StackSettingsBinder
             Region = region,
             NamingPrefix = prefix,
             Tags = tags,
-            SizingTier = tier.Value,
+            SizingTier = sizingTier,
             Cluster = cluster,
             AlertReceivers = receivers,
             Monitoring = monitoring,
@@ -214,9 +197,24 @@ public static partial class StackSettingsBinder
             valid = false;
         }
 
-        return valid
-            ? new ResourceTags { All = tags.Concat(ResourceTags.Managed).ToImmutableSortedDictionary(StringComparer.Ordinal) }
-            : null;
+        if (!valid)
+        {
+            return null;
+        }
+
+        // Added one by one: LINQ over KeyValuePair structs is JIT-compiled at start-up.
+        var all = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in tags)
+        {
+            all.Add(name, value);
+        }
+
+        foreach (var (name, value) in ResourceTags.Managed)
+        {
+            all.Add(name, value);
+        }
+
+        return new ResourceTags { All = all.ToImmutable() };
     }
 
     private static ClusterSettings? ReadCluster(SettingsReader reader, EnvironmentProfile profile)
@@ -306,26 +304,43 @@ public static partial class StackSettingsBinder
             }
 
             item.RejectUnread(channel == ReceiverChannel.Email ? ["name", "level", "channel", "address"] : ["name", "level", "channel", "urlSecretName"]);
-            if (name is null || level is null || channel is null || (address is null && urlSecret is null))
+            if (name is null || level is not { } receiverLevel || channel is not { } receiverChannel || (address is null && urlSecret is null))
             {
                 valid = false;
                 continue;
             }
 
-            receivers.Add(new AlertReceiverSettings(name, level.Value, channel.Value, address, urlSecret));
+            receivers.Add(new AlertReceiverSettings(name, receiverLevel, receiverChannel, address, urlSecret));
         }
 
         if (valid && profile.RequiresReleaseManifest)
         {
             // Staging and prod page people: every step of the chain must reach someone.
-            foreach (var (levelName, level) in Levels.Where(l => receivers.All(r => r.Level != l.Value)))
+            for (var i = 0; i < Levels.Count; i++)
             {
-                alerting.Problem("receivers", $"no receiver at level '{levelName}'", $"at least one receiver for each step of the escalation chain superadmin -> devops -> management in {profile.StackName}");
-                valid = false;
+                var level = Levels.ValueAt(i);
+                if (receivers.All(r => r.Level != level))
+                {
+                    alerting.Problem("receivers", $"no receiver at level '{Levels.NameAt(i)}'", $"at least one receiver for each step of the escalation chain superadmin -> devops -> management in {profile.StackName}");
+                    valid = false;
+                }
             }
         }
 
         return valid ? receivers : null;
+    }
+
+    private static string TierName(SizingTier tier)
+    {
+        for (var i = 0; i < Tiers.Count; i++)
+        {
+            if (Tiers.ValueAt(i) == tier)
+            {
+                return Tiers.NameAt(i);
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(tier), tier, "not a sizing tier a stack file can name");
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]

@@ -30,4 +30,29 @@ public sealed class CrossStackRangesTests
         Assert.Contains(problems, p => p.Found.Contains("dev's kora-infra:network.podCidr '10.128.0.0/16'", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Found.Contains("staging's kora-infra:network.podCidr '10.129.0.0/16'", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Stacks_are_compared_in_promotion_order_whatever_order_they_come_in()
+    {
+        var text = File.ReadAllText(Repository.StackFile("prod")).Replace("podCidr: 10.130.0.0/16", "podCidr: 10.128.0.0/15", StringComparison.Ordinal);
+        var prod = StackSettingsBinder.Bind(StackFileReader.Read("Pulumi.prod.yaml", text)).Require();
+        var dev = StackFiles.Validate(Repository.StackFile("dev")).Require();
+        var staging = StackFiles.Validate(Repository.StackFile("staging")).Require();
+
+        var problems = CrossStackRanges.Check([prod, staging, dev]);
+
+        Assert.Equal(["Pulumi.prod.yaml", "Pulumi.prod.yaml"], problems.Select(p => p.Location.Source));
+        Assert.Collection(
+            problems,
+            p => Assert.Contains("dev's kora-infra:network.podCidr", p.Found, StringComparison.Ordinal),
+            p => Assert.Contains("staging's kora-infra:network.podCidr", p.Found, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Two_files_of_one_stack_are_not_compared_with_each_other()
+    {
+        var dev = StackFiles.Validate(Repository.StackFile("dev")).Require();
+
+        Assert.Empty(CrossStackRanges.Check([dev, dev]));
+    }
 }

@@ -68,4 +68,35 @@ public sealed class Ipv4CidrTests
     [InlineData(65, 25)]
     public void The_prefix_for_a_count_is_the_next_power_of_two(long addresses, int prefix) =>
         Assert.Equal(prefix, Ipv4Cidr.PrefixFor(addresses));
+
+    [Theory]
+    [InlineData("0.0.0.0/0", "0.0.0.0/0")]
+    [InlineData("255.255.255.255/32", "255.255.255.255/32")]
+    [InlineData("203.0.113.0/24", "203.0.113.0/24")]
+    // Not plain dotted decimal: read as IPAddress reads it (a leading zero is octal), as before.
+    [InlineData("010.0.0.0/8", "8.0.0.0/8")]
+    [InlineData("10.020.0.0/16", "10.16.0.0/16")]
+    [InlineData("0x0a.0.0.0/8", "10.0.0.0/8")]
+    public void Addresses_are_read_as_IPAddress_reads_them(string text, string normalized)
+    {
+        Assert.True(Ipv4Cidr.TryParse(text, out var range, out var why), why);
+        Assert.Equal(normalized, range.ToString());
+    }
+
+    [Theory]
+    [InlineData("256.0.0.0/8")]
+    [InlineData("1000.0.0.0/8")]
+    [InlineData("10.0.0.0.0/8")]
+    [InlineData("10..0.0/8")]
+    [InlineData("10.0.0./8")]
+    [InlineData(".10.0.0/8")]
+    [InlineData("10.0.0.0 /8")]
+    [InlineData("10.0.0.-1/8")]
+    [InlineData("10.0.0.١/8")]
+    [InlineData("")]
+    public void Malformed_addresses_are_refused_with_the_notation_expected(string text)
+    {
+        Assert.False(Ipv4Cidr.TryParse(text, out _, out var why));
+        Assert.Equal("not IPv4 CIDR notation such as '10.20.0.0/16'", why);
+    }
 }
