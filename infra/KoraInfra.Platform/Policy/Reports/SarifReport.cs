@@ -50,7 +50,7 @@ internal static class SarifReport
                         ["descriptor"] = new JsonObject { ["id"] = e.RuleId },
                     }).ToArray()),
                 }),
-                ["results"] = new JsonArray(TextReport.Order(evaluation.Violations).Select(v => (JsonNode)Result(v, index[v.RuleId], evaluation.StackName, stackFile)).ToArray()),
+                ["results"] = new JsonArray(ViolationOrder.MostBlockingFirst(evaluation.Violations).Select(v => (JsonNode)Result(v, index[v.RuleId], evaluation.StackName, stackFile)).ToArray()),
             }),
         };
         return sarif.ToJsonString(Indented);
