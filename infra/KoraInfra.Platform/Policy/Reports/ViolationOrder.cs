@@ -8,33 +8,51 @@ namespace KoraInfra.Platform.Policy.Reports;
 public static class ViolationOrder
 {
     /// <summary><paramref name="violations"/> in report order.</summary>
-    public static IEnumerable<PolicyViolation> MostBlockingFirst(IEnumerable<PolicyViolation> violations) =>
-        // One comparer over the whole violation, not OrderByDescending(v => v.Level).ThenBy...:
-        // LINQ's sorter over an enum key is framework generic code over a project value type,
-        // which ReadyToRun cannot precompile (JIT-compiled in every report); over the violation
-        // itself, a class, it is shared, precompiled code. OrderBy is a stable sort.
-        violations.OrderBy(v => v, Comparer.Instance);
-
-    private sealed class Comparer : IComparer<PolicyViolation>
+    public static IReadOnlyList<PolicyViolation> MostBlockingFirst(IEnumerable<PolicyViolation> violations)
     {
-        public static readonly Comparer Instance = new();
+        ArgumentNullException.ThrowIfNull(violations);
 
-        public int Compare(PolicyViolation? x, PolicyViolation? y)
+        // A list sort with the position found as the last key (so it is stable), not LINQ's
+        // OrderByDescending(v => v.Level).ThenBy...: its sorters over the enum keys, and the
+        // index fill of any OrderBy, are framework generic code that ReadyToRun cannot
+        // precompile, JIT-compiled in every report.
+        var ranked = new List<Ranked>();
+        foreach (var violation in violations)
         {
-            ArgumentNullException.ThrowIfNull(x);
-            ArgumentNullException.ThrowIfNull(y);
-            var order = ((int)y.Level).CompareTo((int)x.Level);
-            if (order == 0)
-            {
-                order = ((int)y.Severity).CompareTo((int)x.Severity);
-            }
-
-            if (order == 0)
-            {
-                order = string.CompareOrdinal(x.RuleId, y.RuleId);
-            }
-
-            return order != 0 ? order : string.CompareOrdinal(x.ResourceUrn, y.ResourceUrn);
+            ranked.Add(new Ranked(violation, ranked.Count));
         }
+
+        ranked.Sort(Compare);
+        var ordered = new PolicyViolation[ranked.Count];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            ordered[i] = ranked[i].Violation;
+        }
+
+        return ordered;
     }
+
+    private static int Compare(Ranked a, Ranked b)
+    {
+        var (x, y) = (a.Violation, b.Violation);
+        var order = ((int)y.Level).CompareTo((int)x.Level);
+        if (order == 0)
+        {
+            order = ((int)y.Severity).CompareTo((int)x.Severity);
+        }
+
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(x.RuleId, y.RuleId);
+        }
+
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(x.ResourceUrn, y.ResourceUrn);
+        }
+
+        return order != 0 ? order : a.Position.CompareTo(b.Position);
+    }
+
+    private sealed record Ranked(PolicyViolation Violation, int Position);
 }
