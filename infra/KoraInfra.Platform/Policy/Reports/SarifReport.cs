@@ -100,9 +100,24 @@ internal static class SarifReport
         }),
         ["partialFingerprints"] = new JsonObject
         {
-            ["koraViolation/v1"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{violation.RuleId}|{violation.ResourceUrn}|{violation.Message}"))),
+            ["koraViolation/v1"] = LowerHex(SHA256.HashData(Encoding.UTF8.GetBytes($"{violation.RuleId}|{violation.ResourceUrn}|{violation.Message}"))),
         },
     };
+
+    // By hand, not Convert.ToHexStringLower: its vectorised encoder is JIT-compiled in every
+    // SARIF report (ReadyToRun cannot precompile it), for 32 bytes per violation.
+    private static string LowerHex(byte[] bytes)
+    {
+        const string Digits = "0123456789abcdef";
+        var hex = new char[bytes.Length * 2];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            hex[2 * i] = Digits[bytes[i] >> 4];
+            hex[(2 * i) + 1] = Digits[bytes[i] & 0xF];
+        }
+
+        return new string(hex);
+    }
 
     private static string SarifLevel(EnforcementLevel level) => level switch
     {
