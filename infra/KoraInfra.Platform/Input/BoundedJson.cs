@@ -26,7 +26,12 @@ public static class BoundedJson
             CommentHandling = JsonCommentHandling.Skip,
             AllowMultipleValues = true,
         });
-        var open = new List<int>();
+        // Entries so far of each open object or array, innermost last; the depth check below
+        // keeps it within MaxDepth. An array, not a List<int>: this loop runs once per token of a
+        // multi-megabyte export, and a list's members are calls into another assembly that
+        // precompiled code cannot inline.
+        var open = new int[limits.MaxDepth];
+        var depth = 0;
         var keys = new OpenObjectKeys(bytes);
         long values = 0;
         try
@@ -36,7 +41,7 @@ public static class BoundedJson
                 var token = reader.TokenType;
                 if (token is JsonTokenType.EndObject or JsonTokenType.EndArray)
                 {
-                    open.RemoveAt(open.Count - 1);
+                    depth--;
                     if (token == JsonTokenType.EndObject)
                     {
                         keys.Close();
@@ -56,7 +61,7 @@ public static class BoundedJson
                     Refuse(bytes, reader.TokenStartIndex, source, $"the key '{Shorten(reader.GetString()!)}' twice in one object", "each key once in an object");
                 }
 
-                if (token != JsonTokenType.PropertyName && open.Count > 0 && ++open[^1] > limits.MaxItems)
+                if (token != JsonTokenType.PropertyName && depth > 0 && ++open[depth - 1] > limits.MaxItems)
                 {
                     Refuse(bytes, reader.TokenStartIndex, source, $"an object or array of more than {limits.MaxItems} entries", $"at most {limits.MaxItems} entries in one object or array");
                 }
@@ -70,12 +75,12 @@ public static class BoundedJson
 
                 if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
                 {
-                    if (open.Count >= limits.MaxDepth)
+                    if (depth >= limits.MaxDepth)
                     {
                         Refuse(bytes, reader.TokenStartIndex, source, $"objects or arrays nested more than {limits.MaxDepth} deep", $"at most {limits.MaxDepth} levels of nesting");
                     }
 
-                    open.Add(0);
+                    open[depth++] = 0;
                     if (token == JsonTokenType.StartObject)
                     {
                         keys.Open();

@@ -32,13 +32,13 @@ public static class PolicyEngine
 
         var profile = EnvironmentProfiles.For(environment);
         var context = new PolicyContext(stack, profile, now);
-        var levels = new List<(PolicyRule, EnforcementLevel)>();
+        var levels = new List<RuleLevel>();
         var violations = new List<PolicyViolation>();
         var errors = new List<PolicyRuleError>();
         foreach (var rule in rules ?? PolicyRules.All)
         {
             var level = rule.LevelFor(profile);
-            levels.Add((rule, level));
+            levels.Add(new RuleLevel(rule, level));
             if (level == EnforcementLevel.Disabled)
             {
                 continue;

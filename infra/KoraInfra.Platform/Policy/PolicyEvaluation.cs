@@ -10,7 +10,7 @@ namespace KoraInfra.Platform.Policy;
 public sealed record PolicyEvaluation(
     string StackName,
     int ResourceCount,
-    IReadOnlyList<(PolicyRule Rule, EnforcementLevel Level)> Rules,
+    IReadOnlyList<RuleLevel> Rules,
     IReadOnlyList<PolicyViolation> Violations,
     IReadOnlyList<PolicyRuleError> Errors,
     IReadOnlyList<EngineFinding> EngineFindings)

@@ -11,7 +11,7 @@ public static class PolicyRules
     /// rule built inside a test is attributed to that test, so mutation testing runs only the
     /// tests that reach a mutant instead of the whole suite (docs/testing.md).
     /// </remarks>
-    public static IReadOnlyList<PolicyRule> All => new PolicyRule[]
+    public static IReadOnlyList<PolicyRule> All => InIdOrder(new PolicyRule[]
     {
         new NoDirectDeployToProd(),
         new RequiredTags(),
@@ -44,7 +44,15 @@ public static class PolicyRules
         new NetworkRangesDisjoint(),
         new PostgresConnectivityPinned(),
         new ApiServerAccessLimited(),
-    }.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+    });
+
+    // Array.Sort, not OrderBy: the first OrderBy in a process JIT-compiles LINQ's vectorised
+    // index fill, which ReadyToRun cannot precompile (about 1 ms of every report). Ids are unique.
+    private static PolicyRule[] InIdOrder(PolicyRule[] rules)
+    {
+        Array.Sort(rules, (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return rules;
+    }
 
     /// <summary>Finds a rule by id.</summary>
     public static PolicyRule? Find(string id) => All.FirstOrDefault(r => r.Id == id);

@@ -16,6 +16,8 @@ public sealed class DuplicateKeyTests
     [InlineData("{\"n\\u0061me\": 1,\n\n \"name\": 2}", "name", 3)]
     [InlineData("{\"x\": {\"k\": 1}, \"y\": {\"k\": 2, \"k\": 3}}", "k", 1)]
     [InlineData("{\"caf\u00e9\": 1, \"caf\\u00e9\": 2}", "caf\u00e9", 1)]
+    [InlineData("{\"\\u0062\": {\"\\u0063\": 1, \"d\": {\"\\u0065\": 2}}, \"\\u0066\": 3,\n \"b\": 4}", "b", 2)]
+    [InlineData("{\"a\": {\"\\u0078\": 1}, \"\\u0079\": {\"\\u007a\": 2, \"z\": 3}}", "z", 1)]
     public void A_key_twice_in_one_object_is_refused_with_its_name_and_line(string text, string key, int line)
     {
         var refused = Assert.Throws<InputRefusedException>(() => BoundedJson.Check(text, "dup.json", Wide));
@@ -29,6 +31,8 @@ public sealed class DuplicateKeyTests
     [InlineData("{\"k\": {\"k\": {\"k\": 1}}, \"j\": {\"k\": 2}}")]
     [InlineData("[{\"k\": 1}, {\"k\": 2}]")]
     [InlineData("{\"n\\u0061me\": 1, \"nam\": 2, \"names\": 3}")]
+    [InlineData("{\"\\u0062\": {\"\\u0063\": 1, \"d\": {\"\\u0065\": 2}}, \"c\": 3, \"e\": 4, \"\\u0064\": 5}")]
+    [InlineData("[{\"\\u0061\": 1}, {\"\\u0062\": 2, \"a\": 3}]")]
     public void Keys_that_differ_or_sit_in_different_objects_pass(string text)
     {
         BoundedJson.Check(text, "ok.json", Wide);
@@ -65,5 +69,22 @@ public sealed class DuplicateKeyTests
         var refused = Assert.Throws<InputRefusedException>(() => BoundedJson.Check("{" + string.Join(", ", entries) + "}", "wide.json", Wide));
 
         Assert.Equal("the key 'key7' twice in one object", refused.Problem.Found);
+    }
+
+    [Fact]
+    public void Deeply_nested_objects_of_many_keys_each_keep_their_own_keys()
+    {
+        // Forty objects deep, twelve keys each (some escaped, some long): far more open keys and
+        // objects than the check first makes room for, and every object still sees only its own.
+        var deep = new InputLimits("test input", 1_000_000, 64, 100_000, 10_000, 10_000);
+        var longKey = new string('k', 400);
+        string Nested(int depth, string innermost) => depth == 0
+            ? innermost
+            : "{" + string.Join(", ", Enumerable.Range(0, 12).Select(i => i % 4 == 0 ? $"\"\\u006b{longKey}{i}\": {i}" : $"\"key{i}\": {i}")) + $", \"inner\": {Nested(depth - 1, innermost)}}}";
+
+        BoundedJson.Check(Nested(40, "{\"key1\": 1, \"k" + longKey + "0\": 2}"), "deep.json", deep);
+        var refused = Assert.Throws<InputRefusedException>(() => BoundedJson.Check(Nested(40, "{\"k" + longKey + "4\": 1, \"\\u006b" + longKey + "4\": 2}"), "deep.json", deep));
+
+        Assert.Equal($"the key 'k{longKey[..79]}...' twice in one object", refused.Problem.Found);
     }
 }

@@ -331,7 +331,7 @@ public sealed class PolicyReportWordingTests
         return new PolicyEvaluation(
             "dev",
             7,
-            [(manifest, EnforcementLevel.Disabled), (tags, EnforcementLevel.Mandatory), (cache, EnforcementLevel.Advisory), (images, EnforcementLevel.Mandatory)],
+            [new(manifest, EnforcementLevel.Disabled), new(tags, EnforcementLevel.Mandatory), new(cache, EnforcementLevel.Advisory), new(images, EnforcementLevel.Mandatory)],
             [
                 new PolicyViolation("KORA-002", tags.Title, tags.Severity, EnforcementLevel.Mandatory, "urn:pulumi:dev::kora-infra::azure-native:redis:Redis::redis", "missing tag(s) owner; every taggable resource carries environment, owner, data-classification, cost-center"),
                 new PolicyViolation("KORA-031", cache.Title, cache.Severity, EnforcementLevel.Advisory, null, "publicNetworkAccess is Enabled; expected Disabled"),

@@ -1,4 +1,5 @@
 using KoraInfra.Platform.Policy;
+using KoraInfra.Platform.Policy.Reports;
 using Spectre.Console;
 
 namespace KoraInfra.Cli.Output.Tables;
@@ -13,10 +14,7 @@ internal static class PolicyTable
         if (evaluation.Violations.Count > 0)
         {
             var table = new Table().Border(TableBorder.Rounded).AddColumns("level", "rule", "severity", "resource", "message");
-            var ordered = evaluation.Violations
-                .OrderByDescending(v => v.Level).ThenByDescending(v => v.Severity)
-                .ThenBy(v => v.RuleId, StringComparer.Ordinal).ThenBy(v => v.ResourceUrn, StringComparer.Ordinal);
-            foreach (var v in ordered)
+            foreach (var v in ViolationOrder.MostBlockingFirst(evaluation.Violations))
             {
                 var level = v.Level.ToCrossGuard();
                 table.AddRow(

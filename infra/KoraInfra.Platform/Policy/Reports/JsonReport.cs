@@ -22,7 +22,7 @@ internal static class JsonReport
             ["severity"] = r.Rule.Severity.ToString().ToLowerInvariant(),
             ["level"] = r.Level.ToCrossGuard(),
         }).ToArray()),
-        ["violations"] = new JsonArray(TextReport.Order(evaluation.Violations).Select(v => (JsonNode)new JsonObject
+        ["violations"] = new JsonArray(ViolationOrder.MostBlockingFirst(evaluation.Violations).Select(v => (JsonNode)new JsonObject
         {
             ["ruleId"] = v.RuleId,
             ["level"] = v.Level.ToCrossGuard(),

@@ -16,7 +16,7 @@ internal static class MarkdownReport
         {
             md.AppendLine("| level | rule | severity | resource | finding |");
             md.AppendLine("|---|---|---|---|---|");
-            foreach (var v in TextReport.Order(evaluation.Violations))
+            foreach (var v in ViolationOrder.MostBlockingFirst(evaluation.Violations))
             {
                 md.AppendLine($"| {v.Level.ToCrossGuard()} | [{v.RuleId}](docs/policy.md#{v.RuleId.ToLowerInvariant()}) | {v.Severity.ToString().ToLowerInvariant()} | `{Cell(v.ResourceUrn ?? "(stack)")}` | {Cell(v.Message)} |");
             }

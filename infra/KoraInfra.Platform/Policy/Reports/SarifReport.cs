@@ -16,9 +16,14 @@ internal static class SarifReport
 
     public static string Render(PolicyEvaluation evaluation, string stackFile)
     {
-        var rules = evaluation.Rules.Select(r => r.Rule).ToList();
-        var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        var levels = evaluation.Rules.ToDictionary(r => r.Rule.Id, r => r.Level, StringComparer.Ordinal);
+        // A loop, not ToDictionary over (id, index) tuples: LINQ over a value tuple is framework
+        // generic code ReadyToRun cannot precompile, JIT-compiled in every SARIF report.
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < evaluation.Rules.Count; i++)
+        {
+            index.Add(evaluation.Rules[i].Rule.Id, i);
+        }
+
         var sarif = new JsonObject
         {
             ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
@@ -31,7 +36,7 @@ internal static class SarifReport
                     {
                         ["name"] = "kora-policy",
                         ["semanticVersion"] = typeof(SarifReport).Assembly.GetName().Version?.ToString(3) ?? "1.0.0",
-                        ["rules"] = new JsonArray(rules.Select(r => (JsonNode)Rule(r, levels[r.Id])).ToArray()),
+                        ["rules"] = new JsonArray(evaluation.Rules.Select(r => (JsonNode)Rule(r.Rule, r.Level)).ToArray()),
                     },
                 },
                 ["automationDetails"] = new JsonObject { ["id"] = $"kora-policy/{evaluation.StackName}/" },
@@ -45,7 +50,7 @@ internal static class SarifReport
                         ["descriptor"] = new JsonObject { ["id"] = e.RuleId },
                     }).ToArray()),
                 }),
-                ["results"] = new JsonArray(TextReport.Order(evaluation.Violations).Select(v => (JsonNode)Result(v, index[v.RuleId], evaluation.StackName, stackFile)).ToArray()),
+                ["results"] = new JsonArray(ViolationOrder.MostBlockingFirst(evaluation.Violations).Select(v => (JsonNode)Result(v, index[v.RuleId], evaluation.StackName, stackFile)).ToArray()),
             }),
         };
         return sarif.ToJsonString(Indented);
@@ -95,9 +100,24 @@ internal static class SarifReport
         }),
         ["partialFingerprints"] = new JsonObject
         {
-            ["koraViolation/v1"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{violation.RuleId}|{violation.ResourceUrn}|{violation.Message}"))),
+            ["koraViolation/v1"] = LowerHex(SHA256.HashData(Encoding.UTF8.GetBytes($"{violation.RuleId}|{violation.ResourceUrn}|{violation.Message}"))),
         },
     };
+
+    // By hand, not Convert.ToHexStringLower: its vectorised encoder is JIT-compiled in every
+    // SARIF report (ReadyToRun cannot precompile it), for 32 bytes per violation.
+    private static string LowerHex(byte[] bytes)
+    {
+        const string Digits = "0123456789abcdef";
+        var hex = new char[bytes.Length * 2];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            hex[2 * i] = Digits[bytes[i] >> 4];
+            hex[(2 * i) + 1] = Digits[bytes[i] & 0xF];
+        }
+
+        return new string(hex);
+    }
 
     private static string SarifLevel(EnforcementLevel level) => level switch
     {

@@ -9,7 +9,7 @@ internal static class TextReport
     {
         var text = new StringBuilder();
         text.AppendLine($"policy: stack {evaluation.StackName}, {evaluation.ResourceCount} resource(s), {evaluation.Rules.Count(r => r.Level != EnforcementLevel.Disabled)} rule(s) enabled");
-        foreach (var v in Order(evaluation.Violations))
+        foreach (var v in ViolationOrder.MostBlockingFirst(evaluation.Violations))
         {
             text.AppendLine($"{v.Level.ToCrossGuard().ToUpperInvariant(),-9} {v.RuleId} [{v.Severity.ToString().ToLowerInvariant()}] {v.ResourceUrn ?? "(stack)"}");
             text.AppendLine($"          {v.Message}");
@@ -30,7 +30,4 @@ internal static class TextReport
         text.AppendLine($"{mandatory} mandatory, {advisory} advisory violation(s), {evaluation.Errors.Count} rule error(s): {(evaluation.IsBlocked ? "BLOCKED" : "passes")}");
         return text.ToString();
     }
-
-    internal static IEnumerable<PolicyViolation> Order(IEnumerable<PolicyViolation> violations) =>
-        violations.OrderByDescending(v => v.Level).ThenByDescending(v => v.Severity).ThenBy(v => v.RuleId, StringComparer.Ordinal).ThenBy(v => v.ResourceUrn, StringComparer.Ordinal);
 }
