@@ -48,7 +48,7 @@ public static class PolicyEngine
         var outcomes = new RuleOutcome[levels.Count];
         if (stack.Resources.Count >= ParallelFrom && levels.Count > 1)
         {
-            Parallel.For(0, levels.Count, i => outcomes[i] = Judge(levels[i], context));
+            JudgeSideBySide(levels, context, outcomes);
         }
         else
         {
@@ -71,6 +71,10 @@ public static class PolicyEngine
 
         return new PolicyEvaluation(stack.StackName, stack.Resources.Count, levels, violations, errors, stack.EngineFindings);
     }
+
+    // Its own method, so a small stack's evaluation never loads the parallel library.
+    private static void JudgeSideBySide(List<RuleLevel> levels, PolicyContext context, RuleOutcome[] outcomes) =>
+        Parallel.For(0, levels.Count, i => outcomes[i] = Judge(levels[i], context));
 
     private static RuleOutcome Judge(RuleLevel rule, PolicyContext context)
     {
