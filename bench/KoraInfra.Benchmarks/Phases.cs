@@ -16,9 +16,9 @@ internal static class Phases
     public static void Print(string file, TextWriter output)
     {
         var clock = Stopwatch.StartNew();
-        var text = BoundedInput.ReadFile(file, InputLimits.Snapshot);
+        var utf8 = BoundedInput.ReadUtf8(file, InputLimits.Snapshot);
         Lap(output, clock, "read the file");
-        var snapshot = SnapshotReader.Read(text, Path.GetFileName(file)).Snapshot;
+        var snapshot = SnapshotReader.Read(utf8, Path.GetFileName(file)).Snapshot;
         Lap(output, clock, $"parse the snapshot ({snapshot.Resources.Count} resources)");
         var now = DateTimeOffset.UtcNow;
         foreach (var rule in PolicyRules.All)

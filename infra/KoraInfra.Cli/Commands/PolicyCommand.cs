@@ -101,7 +101,7 @@ public static class PolicyCommand
             }
 
             var reportFormat = asJson ? ReportFormat.Json : chosen;
-            var (snapshot, _) = Read(BoundedInput.ReadFile(file.FullName, InputLimits.Snapshot), file.Name, parse.GetValue(stack));
+            var (snapshot, _) = Read(BoundedInput.ReadUtf8(file.FullName, InputLimits.Snapshot), file.Name, parse.GetValue(stack));
             var evaluation = PolicyEngine.Evaluate(snapshot, services.Time.GetUtcNow());
             if (reportFormat == ReportFormat.Text && parse.GetValue(output) is null && services.Terminal is { } terminal)
             {
@@ -127,7 +127,14 @@ public static class PolicyCommand
         return command;
     }
 
-    private static (StackSnapshot Snapshot, SnapshotFormat Format) Read(string text, string origin, string? stack)
+    private static (StackSnapshot Snapshot, SnapshotFormat Format) Read(string text, string origin, string? stack) =>
+        Read(() => SnapshotReader.Read(text, origin, stack), stack);
+
+    // A file is read as UTF-8, the form the reader checks and parses: no string of megabytes.
+    private static (StackSnapshot Snapshot, SnapshotFormat Format) Read(byte[] utf8, string origin, string? stack) =>
+        Read(() => SnapshotReader.Read(utf8, origin, stack), stack);
+
+    private static (StackSnapshot Snapshot, SnapshotFormat Format) Read(Func<(StackSnapshot Snapshot, SnapshotFormat Format)> read, string? stack)
     {
         if (stack is not null)
         {
@@ -136,9 +143,9 @@ public static class PolicyCommand
 
         try
         {
-            var read = SnapshotReader.Read(text, origin, stack);
-            ParseStack(read.Snapshot.StackName);
-            return read;
+            var snapshot = read();
+            ParseStack(snapshot.Snapshot.StackName);
+            return snapshot;
         }
         catch (PolicyInputException ex)
         {

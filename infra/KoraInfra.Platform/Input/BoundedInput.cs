@@ -23,6 +23,28 @@ public static class BoundedInput
         return Decode(bytes.AsSpan(0, length), name);
     }
 
+    /// <summary>
+    /// Reads a whole file as strictly UTF-8 text without making a string of it (a leading
+    /// byte-order mark is dropped): for a reader that parses UTF-8 itself, such as a JSON
+    /// document of megabytes, which would otherwise be decoded to a string and encoded back.
+    /// </summary>
+    /// <exception cref="InputRefusedException">The file is larger than the limit or not UTF-8.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static byte[] ReadUtf8(string path, InputLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(limits);
+        var buffer = Read(path, limits, out var length);
+        var bytes = buffer.AsSpan(0, length);
+        if (!Utf8.IsValid(bytes))
+        {
+            // Decoding names the first byte that is not UTF-8, with its line.
+            Decode(bytes, Path.GetFileName(path));
+        }
+
+        return (bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes).ToArray();
+    }
+
     /// <summary>Reads a whole file's bytes, refusing it before reading when it exceeds the limit.</summary>
     public static byte[] ReadBytes(string path, InputLimits limits)
     {
@@ -120,6 +142,15 @@ public static class BoundedInput
         }
 
         return text;
+    }
+
+    /// <summary>Refuses bytes already in memory that are more than the limit allows.</summary>
+    internal static void CheckSize(long length, string source, InputLimits limits)
+    {
+        if (length > limits.MaxBytes)
+        {
+            throw TooLarge(source, limits, length);
+        }
     }
 
     /// <summary>Decodes UTF-8 strictly; the first invalid byte is reported with its offset and line.</summary>

@@ -18,7 +18,19 @@ public static class BoundedJson
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(limits);
         BoundedInput.Check(text, source, limits);
-        var bytes = Encoding.UTF8.GetBytes(text);
+        Check(Encoding.UTF8.GetBytes(text), source, limits);
+    }
+
+    /// <summary>
+    /// The same check over JSON already held as UTF-8 (a file read with
+    /// <see cref="BoundedInput.ReadUtf8"/>): no string is made of it and it is not copied again.
+    /// </summary>
+    public static void Check(byte[] bytes, string source, InputLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(limits);
+        BoundedInput.CheckSize(bytes.Length, source, limits);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
         {
             // One more than the limit, so crossing it is this check's clear refusal, not the reader's.

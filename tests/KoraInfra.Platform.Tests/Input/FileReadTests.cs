@@ -93,4 +93,33 @@ public sealed class FileReadTests
 
         Assert.Equal("a test input larger than the 100000 bytes a reader accepts", refused.Problem.Found);
     }
+
+    [Fact]
+    public void Utf8_read_as_bytes_is_the_text_without_its_byte_order_mark()
+    {
+        var path = TempFile([0xEF, 0xBB, 0xBF, (byte)'{', 0xC3, 0xA9, 0xEF, 0xBB, 0xBF, (byte)'}']);
+
+        Assert.Equal("{\u00e9\uFEFF}"u8.ToArray(), BoundedInput.ReadUtf8(path, Small));
+    }
+
+    [Fact]
+    public void Utf8_read_as_bytes_refuses_what_is_not_utf8_as_the_text_read_does()
+    {
+        var path = TempFile([0xEF, 0xBB, 0xBF, (byte)'a', (byte)'\n', (byte)'b', 0xC3, (byte)'(']);
+
+        var refused = Assert.Throws<InputRefusedException>(() => BoundedInput.ReadUtf8(path, Small));
+
+        Assert.Equal(("input.json", 2), (refused.Problem.Source, refused.Problem.Line));
+        Assert.Equal("text that is not UTF-8 at byte 6 (0xC3)", refused.Problem.Found);
+    }
+
+    [Fact]
+    public void Utf8_read_as_bytes_refuses_a_file_past_the_limit()
+    {
+        var path = TempFile(new byte[100_001]);
+
+        var refused = Assert.Throws<InputRefusedException>(() => BoundedInput.ReadUtf8(path, Small));
+
+        Assert.Equal("a test input of 100001 bytes, larger than the 100000 bytes a reader accepts", refused.Problem.Found);
+    }
 }

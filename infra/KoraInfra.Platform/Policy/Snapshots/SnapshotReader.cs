@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.ExceptionServices;
+using System.Text;
 using System.Text.Json;
 using KoraInfra.Platform.Input;
 
@@ -9,6 +12,10 @@ namespace KoraInfra.Platform.Policy.Snapshots;
 /// </summary>
 public static class SnapshotReader
 {
+    // From this size on, the limits' pass and the parse run side by side (below it, starting a
+    // thread costs more than it saves; an export of 10,000 resources is about 3.6 MB).
+    private const int SideBySideFrom = 1 << 20;
+
     /// <summary>Reads <paramref name="text"/>; <paramref name="origin"/> names it in errors.</summary>
     /// <param name="text">The file's content.</param>
     /// <param name="origin">The file name, for messages.</param>
@@ -18,25 +25,43 @@ public static class SnapshotReader
         ArgumentNullException.ThrowIfNull(text);
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new PolicyInputException($"{origin}: the file is empty; expected a 'pulumi stack export', 'pulumi preview --json' or engine-events file");
+            throw Empty(origin);
         }
 
         try
         {
-            BoundedJson.Check(text, origin, InputLimits.Snapshot);
+            BoundedInput.Check(text, origin, InputLimits.Snapshot);
         }
         catch (InputRefusedException ex)
         {
             throw new PolicyInputException(ex.Message, ex);
         }
 
-        var (root, format) = Detect(text, origin);
+        return Read(Encoding.UTF8.GetBytes(text), origin, stackName);
+    }
+
+    /// <summary>
+    /// Reads a file's content held as UTF-8 (<see cref="BoundedInput.ReadUtf8"/>): the form a
+    /// large export is read in, since the limits' pass and the parse both read UTF-8.
+    /// </summary>
+    /// <param name="utf8">The file's content, UTF-8 without a byte-order mark.</param>
+    /// <param name="origin">The file name, for messages.</param>
+    /// <param name="stackName">The stack, when known; otherwise taken from the resources' URNs.</param>
+    public static (StackSnapshot Snapshot, SnapshotFormat Format) Read(byte[] utf8, string origin, string? stackName = null)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        if (IsBlank(utf8))
+        {
+            throw Empty(origin);
+        }
+
+        var (root, format) = CheckAndDetect(utf8, origin);
         var findings = new List<EngineFinding>();
         var resources = format switch
         {
             SnapshotFormat.StackExport => FromStates(Json.ArrayAt(Json.ObjectAt(root, "deployment"), "resources"), origin, "deployment.resources"),
             SnapshotFormat.PreviewJson => FromSteps(Json.ArrayAt(root, "steps"), origin),
-            SnapshotFormat.EngineEvents => EngineEvents.Read(text, origin, findings),
+            SnapshotFormat.EngineEvents => EngineEvents.Read(Encoding.UTF8.GetString(utf8), origin, findings),
             SnapshotFormat.EvaluationRequest => FromStates(Json.ArrayAt(root, "resources"), origin, "resources"),
             _ => throw new PolicyInputException($"{origin}: unsupported format {format}"),
         };
@@ -141,14 +166,14 @@ public static class SnapshotReader
 
     // The document is parsed once into elements that own their memory (not a pooled
     // JsonDocument): the resources point into it for as long as anyone holds them.
-    private static (JsonElement? Root, SnapshotFormat Format) Detect(string text, string origin)
+    private static (JsonElement? Root, SnapshotFormat Format) Detect(byte[] utf8, string origin)
     {
         JsonElement root;
         try
         {
-            root = JsonElement.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            root = JsonElement.Parse(utf8, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         }
-        catch (JsonException) when (LooksLikeEventLines(text))
+        catch (JsonException) when (LooksLikeEventLines(Encoding.UTF8.GetString(utf8)))
         {
             return (null, SnapshotFormat.EngineEvents);
         }
@@ -165,6 +190,70 @@ public static class SnapshotReader
             { ValueKind: JsonValueKind.Object } when root.TryGetProperty("sequence", out _) => (root, SnapshotFormat.EngineEvents),
             _ => throw new PolicyInputException($"{origin}: a JSON document with none of 'deployment' (stack export), 'steps' (preview), 'resources' (evaluation request) or engine events"),
         };
+    }
+
+    // The limits' pass and the parse each read the whole document. A large one (an export of
+    // thousands of resources) has them run side by side on two cores; the limits still decide
+    // first: a refusal is what the user hears, whatever the parse found, as one after the other.
+    private static (JsonElement? Root, SnapshotFormat Format) CheckAndDetect(byte[] utf8, string origin)
+    {
+        if (utf8.Length < SideBySideFrom)
+        {
+            CheckLimits(utf8, origin);
+            return Detect(utf8, origin);
+        }
+
+        var limits = Task.Run(() => CheckLimits(utf8, origin));
+        (JsonElement? Root, SnapshotFormat Format) detected = default;
+        PolicyInputException? unreadable = null;
+        try
+        {
+            detected = Detect(utf8, origin);
+        }
+        catch (PolicyInputException ex)
+        {
+            unreadable = ex;
+        }
+
+        limits.GetAwaiter().GetResult();
+        if (unreadable is not null)
+        {
+            ExceptionDispatchInfo.Throw(unreadable);
+        }
+
+        return detected;
+    }
+
+    private static void CheckLimits(byte[] utf8, string origin)
+    {
+        try
+        {
+            BoundedJson.Check(utf8, origin, InputLimits.Snapshot);
+        }
+        catch (InputRefusedException ex)
+        {
+            throw new PolicyInputException(ex.Message, ex);
+        }
+    }
+
+    private static PolicyInputException Empty(string origin) =>
+        new($"{origin}: the file is empty; expected a 'pulumi stack export', 'pulumi preview --json' or engine-events file");
+
+    // Whitespace only, by string.IsNullOrWhiteSpace's rule, read from the start: a document
+    // answers at its first byte.
+    private static bool IsBlank(ReadOnlySpan<byte> utf8)
+    {
+        while (!utf8.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf8(utf8, out var rune, out var used) != OperationStatus.Done || !Rune.IsWhiteSpace(rune))
+            {
+                return false;
+            }
+
+            utf8 = utf8[used..];
+        }
+
+        return true;
     }
 
     private static bool LooksLikeEventLines(string text) =>
