@@ -4,7 +4,6 @@ using KoraInfra.Platform.Release.Gates;
 using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.Platform.Release.Signing;
 using KoraInfra.TestCases;
-using Microsoft.Extensions.Time.Testing;
 
 namespace KoraInfra.Platform.Tests.Release;
 
@@ -15,45 +14,14 @@ namespace KoraInfra.Platform.Tests.Release;
 /// </summary>
 public sealed class AuditAnchorTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("kora-anchor-").FullName;
-    private readonly FakeTimeProvider _time = new(ReleaseFixtures.Now);
-    private readonly ECDsa _key = ReleaseFixtures.NewKey();
+    private readonly AuditLogFixture _audit = new("kora-anchor-");
 
-    public void Dispose()
-    {
-        _key.Dispose();
-        Directory.Delete(_dir, recursive: true);
-    }
-
-    private static DeployAuditEntry Entry(string release) => new()
-    {
-        Sequence = 0,
-        At = default,
-        Who = "pipeline",
-        Stack = "prod",
-        Action = DeployAction.Promote,
-        Release = release,
-        Commit = ReleaseFixtures.Commit,
-        Images = [ReleaseFixtures.Api.ToString()],
-        Result = DeployResult.Admitted,
-    };
-
-    private DeployAuditLog Log(string name, params string[] releases)
-    {
-        var log = new DeployAuditLog(Path.Combine(_dir, name), _time, _key);
-        foreach (var release in releases)
-        {
-            log.Append(Entry(release));
-            _time.Advance(TimeSpan.FromMinutes(1));
-        }
-
-        return log;
-    }
+    public void Dispose() => _audit.Dispose();
 
     [Fact]
     public void A_copy_that_fails_its_own_verification_cannot_anchor_the_log_and_says_why()
     {
-        var log = Log("audit.jsonl", "v1.0.0").Verify();
+        var log = _audit.Log("audit.jsonl", withManifest: false, "v1.0.0").Verify();
         var broken = new AuditVerification(log.Entries, ["line 1: edited", "line 2: deleted"], log.Head);
 
         Assert.Equal(["the WORM copy worm.jsonl itself fails verification (line 1: edited; line 2: deleted): it cannot anchor the log"], WormCopyCheck.Problems(log, broken, "worm.jsonl"));
@@ -62,9 +30,9 @@ public sealed class AuditAnchorTests : IDisposable
     [Fact]
     public void A_log_that_extends_its_copy_is_anchored_and_one_as_long_as_it_too()
     {
-        var log = Log("audit.jsonl", "v1.0.0", "v1.1.0");
+        var log = _audit.Log("audit.jsonl", withManifest: false, "v1.0.0", "v1.1.0");
         var copy = log.Verify();
-        log.Append(Entry("v1.2.0"));
+        log.Append(AuditLogFixture.Entry("v1.2.0", withManifest: false));
 
         Assert.Empty(WormCopyCheck.Problems(log.Verify(), copy, "worm.jsonl"));
         Assert.Empty(WormCopyCheck.Problems(copy, copy, "worm.jsonl"));
@@ -73,7 +41,7 @@ public sealed class AuditAnchorTests : IDisposable
     [Fact]
     public void A_rewritten_entry_is_named_with_both_hashes_shortened()
     {
-        var original = Log("a.jsonl", "v1.0.0", "v1.1.0").Verify();
+        var original = _audit.Log("a.jsonl", withManifest: false, "v1.0.0", "v1.1.0").Verify();
         var rewritten = original with { Entries = [original.Entries[0], original.Entries[1] with { Hash = new string('9', 64) }, original.Entries[1]] };
 
         var problem = Assert.Single(WormCopyCheck.Problems(rewritten, original, "worm.jsonl"));
@@ -85,10 +53,10 @@ public sealed class AuditAnchorTests : IDisposable
     public void A_key_that_can_only_verify_appends_nothing_and_says_which_key_is_needed()
     {
         using var publicOnly = ECDsa.Create();
-        publicOnly.ImportSubjectPublicKeyInfo(_key.ExportSubjectPublicKeyInfo(), out _);
-        var log = new DeployAuditLog(Path.Combine(_dir, "audit.jsonl"), _time, publicOnly);
+        publicOnly.ImportSubjectPublicKeyInfo(_audit.Key.ExportSubjectPublicKeyInfo(), out _);
+        var log = new DeployAuditLog(Path.Combine(_audit.Dir, "audit.jsonl"), _audit.Time, publicOnly);
 
-        var ex = Assert.Throws<ReleaseKeyException>(() => log.Append(Entry("v1.0.0")));
+        var ex = Assert.Throws<ReleaseKeyException>(() => log.Append(AuditLogFixture.Entry("v1.0.0", withManifest: false)));
 
         Assert.Equal("the deploy audit log is appended only with the release signing key (a private key); the key given can only verify", ex.Message);
         Assert.False(File.Exists(log.Path));
@@ -97,13 +65,13 @@ public sealed class AuditAnchorTests : IDisposable
     [Fact]
     public void An_appended_entry_is_numbered_timed_and_chained_and_the_head_follows_it()
     {
-        var log = Log("audit.jsonl", "v1.0.0");
+        var log = _audit.Log("audit.jsonl", withManifest: false, "v1.0.0");
         var first = log.Verify().Entries[0];
 
-        var second = log.Append(Entry("v1.1.0"));
+        var second = log.Append(AuditLogFixture.Entry("v1.1.0", withManifest: false));
 
         Assert.Equal(2, second.Sequence);
-        Assert.Equal(_time.GetUtcNow(), second.At);
+        Assert.Equal(_audit.Time.GetUtcNow(), second.At);
         Assert.Equal(first.Hash, second.Previous);
         Assert.Matches("^[0-9a-f]{64}$", second.Hash);
         Assert.Equal(new AuditHead(2, second.Hash), ReleaseJson.Read<AuditHead>(File.ReadAllText(log.HeadPath), "head"));

@@ -1,8 +1,5 @@
-using System.Security.Cryptography;
 using KoraInfra.Platform.Release.Audit;
 using KoraInfra.Platform.Release.Manifest;
-using KoraInfra.TestCases;
-using Microsoft.Extensions.Time.Testing;
 
 namespace KoraInfra.Platform.Tests.Release;
 
@@ -14,21 +11,15 @@ namespace KoraInfra.Platform.Tests.Release;
 /// </summary>
 public sealed class DeployAuditLogEdgeTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("kora-audit-").FullName;
-    private readonly FakeTimeProvider _time = new(ReleaseFixtures.Now);
-    private readonly ECDsa _key = ReleaseFixtures.NewKey();
+    private readonly AuditLogFixture _audit = new("kora-audit-");
 
-    public void Dispose()
-    {
-        _key.Dispose();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _audit.Dispose();
 
     [Fact]
     public void An_empty_line_is_named_and_the_entries_around_it_still_chain()
     {
-        var log = LogWith(2);
-        Rewrite(log, lines => lines.Insert(1, string.Empty));
+        var log = _audit.LogWith(2, withManifest: false);
+        AuditLogFixture.Rewrite(log, lines => lines.Insert(1, string.Empty));
 
         var verification = log.Verify();
 
@@ -47,8 +38,8 @@ public sealed class DeployAuditLogEdgeTests : IDisposable
     [Fact]
     public void An_unreadable_line_is_named_with_the_reader_s_reason_and_the_next_link_is_not_judged()
     {
-        var log = LogWith(3);
-        Rewrite(log, lines => lines[1] = "{\"sequence\":\"two\"}");
+        var log = _audit.LogWith(3, withManifest: false);
+        AuditLogFixture.Rewrite(log, lines => lines[1] = "{\"sequence\":\"two\"}");
 
         var verification = log.Verify();
 
@@ -62,8 +53,8 @@ public sealed class DeployAuditLogEdgeTests : IDisposable
     [Fact]
     public void A_line_holding_json_null_is_unreadable()
     {
-        var log = LogWith(1);
-        Rewrite(log, lines => lines[0] = "null");
+        var log = _audit.LogWith(1, withManifest: false);
+        AuditLogFixture.Rewrite(log, lines => lines[0] = "null");
 
         Assert.Equal("line 1: not a readable entry (null): the line was edited", log.Verify().Problems[0]);
     }
@@ -71,8 +62,8 @@ public sealed class DeployAuditLogEdgeTests : IDisposable
     [Fact]
     public void A_line_past_the_input_limits_is_unreadable_naming_the_limit()
     {
-        var log = LogWith(1);
-        Rewrite(log, lines => lines[0] = "{\"a\":1,\"a\":2}");
+        var log = _audit.LogWith(1, withManifest: false);
+        AuditLogFixture.Rewrite(log, lines => lines[0] = "{\"a\":1,\"a\":2}");
 
         var problem = log.Verify().Problems[0];
 
@@ -84,8 +75,8 @@ public sealed class DeployAuditLogEdgeTests : IDisposable
     [Fact]
     public void A_duplicated_entry_is_named_as_reordered_or_duplicated_and_as_not_following_the_one_before()
     {
-        var log = LogWith(2);
-        Rewrite(log, lines => lines.Add(lines[1]));
+        var log = _audit.LogWith(2, withManifest: false);
+        AuditLogFixture.Rewrite(log, lines => lines.Add(lines[1]));
 
         var problems = log.Verify().Problems;
 
@@ -96,7 +87,7 @@ public sealed class DeployAuditLogEdgeTests : IDisposable
     [Fact]
     public void A_head_file_that_is_not_a_head_is_named_as_edited()
     {
-        var log = LogWith(1);
+        var log = _audit.LogWith(1, withManifest: false);
         File.WriteAllText(log.HeadPath, "{\"count\":1}");
 
         var problems = log.Verify().Problems;
@@ -111,7 +102,7 @@ public sealed class DeployAuditLogEdgeTests : IDisposable
     [Fact]
     public void A_head_with_another_last_hash_names_both_hashes_shortened()
     {
-        var log = LogWith(2);
+        var log = _audit.LogWith(2, withManifest: false);
         var actual = log.Verify().Head.LastHash;
         File.WriteAllText(log.HeadPath, ReleaseJson.Write(new AuditHead(2, "abc")));
 
@@ -124,7 +115,7 @@ public sealed class DeployAuditLogEdgeTests : IDisposable
     [Fact]
     public void A_missing_head_is_named_only_when_the_log_holds_entries()
     {
-        var log = LogWith(2);
+        var log = _audit.LogWith(2, withManifest: false);
         File.Delete(log.HeadPath);
 
         Assert.Equal(["the head file audit.jsonl.head.json is missing while the log holds 2 entries: the head was deleted (truncation could go unseen)"], log.Verify().Problems);
@@ -137,7 +128,7 @@ public sealed class DeployAuditLogEdgeTests : IDisposable
     [Fact]
     public void A_copy_read_without_its_head_file_is_not_asked_for_one()
     {
-        var log = LogWith(2);
+        var log = _audit.LogWith(2, withManifest: false);
         File.Delete(log.HeadPath);
 
         Assert.Empty(log.Verify(withHeadFile: false).Problems);
@@ -147,7 +138,7 @@ public sealed class DeployAuditLogEdgeTests : IDisposable
     [Fact]
     public void The_anchor_is_met_at_its_position_with_its_hash_and_an_empty_anchor_always_is()
     {
-        var log = LogWith(3);
+        var log = _audit.LogWith(3, withManifest: false);
         var second = log.Verify().Entries[1];
 
         Assert.Empty(log.Verify(new AuditHead(2, second.Hash)).Problems);
@@ -164,42 +155,13 @@ public sealed class DeployAuditLogEdgeTests : IDisposable
     [Fact]
     public void An_anchor_past_the_readable_entries_is_not_carried_when_a_line_became_unreadable()
     {
-        var log = LogWith(3);
+        var log = _audit.LogWith(3, withManifest: false);
         var anchor = log.Verify().Head;
-        Rewrite(log, lines => lines[1] = "{broken");
+        AuditLogFixture.Rewrite(log, lines => lines[1] = "{broken");
 
         var problems = log.Verify(anchor, withHeadFile: false).Problems;
 
         Assert.Contains($"entry 3 does not carry the expected anchor hash {anchor.LastHash[..16]}…: the log was rewritten", problems);
     }
 
-    private static void Rewrite(DeployAuditLog log, Action<List<string>> change)
-    {
-        var lines = File.ReadAllLines(log.Path).ToList();
-        change(lines);
-        File.WriteAllText(log.Path, string.Concat(lines.Select(l => l + "\n")));
-    }
-
-    private DeployAuditLog LogWith(int entries)
-    {
-        var log = new DeployAuditLog(Path.Combine(_dir, "audit.jsonl"), _time, _key);
-        for (var i = 0; i < entries; i++)
-        {
-            log.Append(new DeployAuditEntry
-            {
-                Sequence = 0,
-                At = default,
-                Who = "pipeline",
-                Stack = "prod",
-                Action = DeployAction.Promote,
-                Release = $"v1.{i}.0",
-                Commit = ReleaseFixtures.Commit,
-                Images = [ReleaseFixtures.Api.ToString()],
-                Result = DeployResult.Admitted,
-            });
-            _time.Advance(TimeSpan.FromMinutes(1));
-        }
-
-        return log;
-    }
 }

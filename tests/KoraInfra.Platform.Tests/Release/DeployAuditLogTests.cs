@@ -1,28 +1,20 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using KoraInfra.Platform.Release.Audit;
 using KoraInfra.Platform.Release.Manifest;
 using KoraInfra.TestCases;
-using Microsoft.Extensions.Time.Testing;
 
 namespace KoraInfra.Platform.Tests.Release;
 
 public sealed class DeployAuditLogTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("kora-audit-").FullName;
-    private readonly FakeTimeProvider _time = new(ReleaseFixtures.Now);
-    private readonly ECDsa _key = ReleaseFixtures.NewKey();
+    private readonly AuditLogFixture _audit = new("kora-audit-");
 
-    public void Dispose()
-    {
-        _key.Dispose();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _audit.Dispose();
 
     [Fact]
     public void Appended_entries_are_chained_and_verify()
     {
-        var log = LogWith(3);
+        var log = _audit.LogWith(3, withManifest: true);
 
         var verification = log.Verify();
 
@@ -37,8 +29,8 @@ public sealed class DeployAuditLogTests : IDisposable
     [Fact]
     public void Each_entry_records_who_when_commit_images_stack_result_and_rollback_of()
     {
-        var log = LogWith(1);
-        log.Append(Entry("v1.3.0") with { Action = DeployAction.Rollback, RollbackOf = "v1.4.0" });
+        var log = _audit.LogWith(1, withManifest: true);
+        log.Append(AuditLogFixture.Entry("v1.3.0", withManifest: true) with { Action = DeployAction.Rollback, RollbackOf = "v1.4.0" });
 
         var line = JsonNode.Parse(File.ReadAllLines(log.Path)[1])!.AsObject();
 
@@ -53,8 +45,8 @@ public sealed class DeployAuditLogTests : IDisposable
     [Fact]
     public void An_edited_entry_is_detected()
     {
-        var log = LogWith(3);
-        Rewrite(log, lines => lines[1] = lines[1].Replace("\"who\":\"pipeline\"", "\"who\":\"mallory\"", StringComparison.Ordinal));
+        var log = _audit.LogWith(3, withManifest: true);
+        AuditLogFixture.Rewrite(log, lines => lines[1] = lines[1].Replace("\"who\":\"pipeline\"", "\"who\":\"mallory\"", StringComparison.Ordinal));
 
         Assert.Contains(log.Verify().Problems, p => p.StartsWith("line 2 (entry 2): its content does not match its hash: the entry was edited", StringComparison.Ordinal));
     }
@@ -62,8 +54,8 @@ public sealed class DeployAuditLogTests : IDisposable
     [Fact]
     public void An_edited_entry_with_a_recomputed_hash_breaks_the_next_link()
     {
-        var log = LogWith(3);
-        Rewrite(log, lines => lines[1] = Reseal(lines[1], n => n["who"] = "mallory"));
+        var log = _audit.LogWith(3, withManifest: true);
+        AuditLogFixture.Rewrite(log, lines => lines[1] = Reseal(lines[1], n => n["who"] = "mallory"));
 
         var problems = log.Verify().Problems;
 
@@ -74,8 +66,8 @@ public sealed class DeployAuditLogTests : IDisposable
     [Fact]
     public void A_resealed_last_entry_is_caught_by_the_head()
     {
-        var log = LogWith(3);
-        Rewrite(log, lines => lines[2] = Reseal(lines[2], n => n["result"] = "refused"));
+        var log = _audit.LogWith(3, withManifest: true);
+        AuditLogFixture.Rewrite(log, lines => lines[2] = Reseal(lines[2], n => n["result"] = "refused"));
 
         var problems = log.Verify().Problems;
         Assert.Contains(problems, p => p.Contains("the last entry was replaced", StringComparison.Ordinal));
@@ -85,8 +77,8 @@ public sealed class DeployAuditLogTests : IDisposable
     [Fact]
     public void A_deleted_entry_is_detected()
     {
-        var log = LogWith(4);
-        Rewrite(log, lines => lines.RemoveAt(1));
+        var log = _audit.LogWith(4, withManifest: true);
+        AuditLogFixture.Rewrite(log, lines => lines.RemoveAt(1));
 
         var problems = log.Verify().Problems;
 
@@ -97,8 +89,8 @@ public sealed class DeployAuditLogTests : IDisposable
     [Fact]
     public void Reordered_entries_are_detected()
     {
-        var log = LogWith(3);
-        Rewrite(log, lines => (lines[0], lines[1]) = (lines[1], lines[0]));
+        var log = _audit.LogWith(3, withManifest: true);
+        AuditLogFixture.Rewrite(log, lines => (lines[0], lines[1]) = (lines[1], lines[0]));
 
         var problems = log.Verify().Problems;
 
@@ -109,8 +101,8 @@ public sealed class DeployAuditLogTests : IDisposable
     [Fact]
     public void A_truncated_tail_is_detected_by_the_head_file()
     {
-        var log = LogWith(3);
-        Rewrite(log, lines => lines.RemoveAt(2));
+        var log = _audit.LogWith(3, withManifest: true);
+        AuditLogFixture.Rewrite(log, lines => lines.RemoveAt(2));
 
         Assert.Equal(["the head file audit.jsonl.head.json records 3 entries but the log holds 2: the log was truncated"], log.Verify().Problems);
     }
@@ -118,10 +110,10 @@ public sealed class DeployAuditLogTests : IDisposable
     [Fact]
     public void A_truncated_tail_with_a_rewritten_head_is_detected_by_the_published_anchor()
     {
-        var log = LogWith(3);
+        var log = _audit.LogWith(3, withManifest: true);
         var anchor = log.Verify().Head;
         _wormCopy = log.Verify();
-        Rewrite(log, lines => lines.RemoveAt(2));
+        AuditLogFixture.Rewrite(log, lines => lines.RemoveAt(2));
         var kept = log.Verify().Entries[^1];
         File.WriteAllText(log.HeadPath, ReleaseJson.Write(new AuditHead(2, kept.Hash)));
 
@@ -133,12 +125,12 @@ public sealed class DeployAuditLogTests : IDisposable
     [Fact]
     public void A_log_rewritten_from_scratch_does_not_carry_the_published_anchor()
     {
-        var log = LogWith(2);
+        var log = _audit.LogWith(2, withManifest: true);
         var anchor = log.Verify().Head;
         File.Delete(log.Path);
         File.Delete(log.HeadPath);
-        log.Append(Entry("v9.9.9"));
-        log.Append(Entry("v9.9.9"));
+        log.Append(AuditLogFixture.Entry("v9.9.9", withManifest: true));
+        log.Append(AuditLogFixture.Entry("v9.9.9", withManifest: true));
 
         Assert.Contains(log.Verify(anchor).Problems, p => p.Contains("does not carry the expected anchor hash", StringComparison.Ordinal));
     }
@@ -146,7 +138,7 @@ public sealed class DeployAuditLogTests : IDisposable
     [Fact]
     public void A_deleted_head_file_is_detected()
     {
-        var log = LogWith(1);
+        var log = _audit.LogWith(1, withManifest: true);
         File.Delete(log.HeadPath);
 
         Assert.Contains(log.Verify().Problems, p => p.Contains("the head was deleted", StringComparison.Ordinal));
@@ -155,11 +147,11 @@ public sealed class DeployAuditLogTests : IDisposable
     [Fact]
     public void Nothing_is_appended_to_a_tampered_log()
     {
-        var log = LogWith(2);
-        Rewrite(log, lines => lines[0] = lines[0].Replace("\"stack\":\"prod\"", "\"stack\":\"staging\"", StringComparison.Ordinal));
+        var log = _audit.LogWith(2, withManifest: true);
+        AuditLogFixture.Rewrite(log, lines => lines[0] = lines[0].Replace("\"stack\":\"prod\"", "\"stack\":\"staging\"", StringComparison.Ordinal));
         var before = File.ReadAllText(log.Path);
 
-        var ex = Assert.Throws<ReleaseDocumentException>(() => log.Append(Entry("v1.5.0")));
+        var ex = Assert.Throws<ReleaseDocumentException>(() => log.Append(AuditLogFixture.Entry("v1.5.0", withManifest: true)));
 
         Assert.Contains("failed verification; nothing was appended", ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllText(log.Path));
@@ -168,20 +160,20 @@ public sealed class DeployAuditLogTests : IDisposable
     [Fact]
     public void A_line_that_is_not_json_is_reported_by_number()
     {
-        var log = LogWith(2);
-        Rewrite(log, lines => lines[1] = "{broken");
+        var log = _audit.LogWith(2, withManifest: true);
+        AuditLogFixture.Rewrite(log, lines => lines[1] = "{broken");
 
         Assert.Contains(log.Verify().Problems, p => p.StartsWith("line 2: not a readable entry", StringComparison.Ordinal));
     }
 
     [Fact]
     public void An_empty_log_without_a_head_is_intact() =>
-        Assert.True(new DeployAuditLog(Path.Combine(_dir, "none.jsonl"), _time, _key).Verify().IsIntact);
+        Assert.True(new DeployAuditLog(Path.Combine(_audit.Dir, "none.jsonl"), _audit.Time, _audit.Key).Verify().IsIntact);
 
     [Fact]
     public void A_log_rewritten_together_with_its_head_without_the_key_is_detected()
     {
-        var log = LogWith(2);
+        var log = _audit.LogWith(2, withManifest: true);
 
         // The attacker appends a well-formed entry, chained and hashed like kora's, and rewrites
         // the head to match: only the signature, which needs the release key, is missing.
@@ -201,20 +193,20 @@ public sealed class DeployAuditLogTests : IDisposable
     [Fact]
     public void A_log_written_with_another_key_is_detected_and_a_genuine_one_passes()
     {
-        var genuine = LogWith(2);
+        var genuine = _audit.LogWith(2, withManifest: true);
         using var other = ReleaseFixtures.NewKey();
-        var foreign = new DeployAuditLog(Path.Combine(_dir, "foreign.jsonl"), _time, other);
-        foreign.Append(Entry("v1.0.0"));
+        var foreign = new DeployAuditLog(Path.Combine(_audit.Dir, "foreign.jsonl"), _audit.Time, other);
+        foreign.Append(AuditLogFixture.Entry("v1.0.0", withManifest: true));
 
         Assert.True(genuine.Verify().IsIntact);
-        Assert.Contains(new DeployAuditLog(foreign.Path, _time, _key).Verify().Problems, p => p.Contains("its signature does not verify with the release key", StringComparison.Ordinal));
+        Assert.Contains(new DeployAuditLog(foreign.Path, _audit.Time, _audit.Key).Verify().Problems, p => p.Contains("its signature does not verify with the release key", StringComparison.Ordinal));
     }
 
     [Fact]
     public void An_unsigned_entry_is_reported_as_written_without_the_key()
     {
-        var log = LogWith(1);
-        Rewrite(log, lines => lines[0] = Reseal(lines[0], n => n.Remove("signature")));
+        var log = _audit.LogWith(1, withManifest: true);
+        AuditLogFixture.Rewrite(log, lines => lines[0] = Reseal(lines[0], n => n.Remove("signature")));
         File.WriteAllText(log.HeadPath, ReleaseJson.Write(new AuditHead(1, (string)JsonNode.Parse(File.ReadAllLines(log.Path)[0])!["hash"]!)));
 
         Assert.Equal(["line 1 (entry 1): the entry is not signed: it was written without the release key"], log.Verify().Problems);
@@ -223,13 +215,13 @@ public sealed class DeployAuditLogTests : IDisposable
     [Fact]
     public void A_log_rewritten_after_its_worm_copy_no_longer_extends_it()
     {
-        var log = LogWith(2);
+        var log = _audit.LogWith(2, withManifest: true);
         var copy = log.Verify();
         File.Delete(log.Path);
         File.Delete(log.HeadPath);
-        log.Append(Entry("v7.0.0"));
-        log.Append(Entry("v7.1.0"));
-        log.Append(Entry("v7.2.0"));
+        log.Append(AuditLogFixture.Entry("v7.0.0", withManifest: true));
+        log.Append(AuditLogFixture.Entry("v7.1.0", withManifest: true));
+        log.Append(AuditLogFixture.Entry("v7.2.0", withManifest: true));
 
         var problem = Assert.Single(WormCopyCheck.Problems(log.Verify(), copy, "deploy-audit-2.jsonl"));
 
@@ -239,22 +231,7 @@ public sealed class DeployAuditLogTests : IDisposable
 
     private AuditVerification? _wormCopy;
 
-    private string ReleaseSigningKeyId() => KoraInfra.Platform.Release.Signing.ReleaseSigningKey.KeyId(_key)[..16];
-
-    private static DeployAuditEntry Entry(string release) => new()
-    {
-        Sequence = 0,
-        At = default,
-        Who = "pipeline",
-        Stack = "prod",
-        Action = DeployAction.Promote,
-        Release = release,
-        Commit = ReleaseFixtures.Commit,
-        Images = [ReleaseFixtures.Api.ToString()],
-        Result = DeployResult.Admitted,
-        Manifest = $"releases/prod/{release}.dsse.json",
-        ManifestSha256 = "sha256:" + new string('1', 64),
-    };
+    private string ReleaseSigningKeyId() => KoraInfra.Platform.Release.Signing.ReleaseSigningKey.KeyId(_audit.Key)[..16];
 
     private static string Reseal(string line, Action<JsonObject> change)
     {
@@ -274,22 +251,4 @@ public sealed class DeployAuditLogTests : IDisposable
         return node.ToJsonString();
     }
 
-    private static void Rewrite(DeployAuditLog log, Action<List<string>> change)
-    {
-        var lines = File.ReadAllLines(log.Path).ToList();
-        change(lines);
-        File.WriteAllText(log.Path, string.Concat(lines.Select(l => l + "\n")));
-    }
-
-    private DeployAuditLog LogWith(int entries)
-    {
-        var log = new DeployAuditLog(Path.Combine(_dir, "audit.jsonl"), _time, _key);
-        for (var i = 0; i < entries; i++)
-        {
-            log.Append(Entry($"v1.{i}.0"));
-            _time.Advance(TimeSpan.FromMinutes(1));
-        }
-
-        return log;
-    }
 }
