@@ -101,9 +101,44 @@ internal static partial class SecretValueShapes
         var mixed = (token.Any(char.IsAsciiLetterUpper) && token.Any(char.IsAsciiLetterLower))
             || token.Contains('+', StringComparison.Ordinal) || token.Contains('=', StringComparison.Ordinal)
             || digits * 5 >= token.Length;
-        return entropy >= 3.6 && digits >= 2 && letters > 0 && mixed
+        return entropy >= 3.6 && (digits >= 2 || IsLongBase64(token)) && letters > 0 && mixed
             ? $"it is a high-entropy string ({token.Length} characters, {entropy:0.0} bits per character), the form of a generated key or token"
             : null;
+    }
+
+    // Two digits are asked of a short random-looking string, so a mixed-case identifier is not
+    // taken for a key. A generated key in base64 is random: about one 48-character key in 400 has
+    // fewer than two digits. So a long one (40 characters or more) in both cases, of nothing but
+    // the base64 alphabet and with a digit, '+' or '=' in it, is a key whatever its digits.
+    private static bool IsLongBase64(string token)
+    {
+        if (token.Length < 40)
+        {
+            return false;
+        }
+
+        bool upper = false, lower = false, other = false;
+        foreach (var c in token)
+        {
+            if (char.IsAsciiDigit(c) || c is '+' or '=')
+            {
+                other = true;
+            }
+            else if (char.IsAsciiLetterUpper(c))
+            {
+                upper = true;
+            }
+            else if (char.IsAsciiLetterLower(c))
+            {
+                lower = true;
+            }
+            else if (c != '/')
+            {
+                return false;
+            }
+        }
+
+        return upper && lower && other;
     }
 
     // "kora-tools-1.4.0-2a1e2cd9f8b7", "N8N_RUNNERS_AUTH_TOKEN_FILE": words joined by separators,

@@ -117,6 +117,26 @@ public sealed class SecretShapeTests
         Assert.Null(Why("note", Repeat(Distinct32, 4097)));
     }
 
+    [Theory]
+    [InlineData("wMBnTJEFnkyAE+ghvFCoiJuskkMp4G/eLVzkKYeAhVWKJuxZ", "48 characters, 4.9 bits")]
+    [InlineData("wMBnTJEFnkyAE+ghvFCoiJuskkMpxG/eLVzkKYeAhVWKJuxZ", "48 characters, 4.9 bits")]
+    public void A_long_base64_key_is_a_generated_key_with_fewer_than_two_digits(string key, string what)
+    {
+        Assert.Equal($"it is a high-entropy string ({what} per character), the form of a generated key or token", Why("note", key));
+    }
+
+    [Theory]
+    [InlineData("QwxKzmZpbLwRqtYbgNcVahJdQwxKzmZpbLwRq+Y")]
+    [InlineData("QwxKzmZpbLwRqtYbgNcVahJdQwxKzmZpbLwRqtYbgNcV")]
+    [InlineData("/opt/Kora/Data/Tenants/Inbox/Attachments/Archive")]
+    [InlineData("qwxkzmzpblwrqtybgncvahjdqwxkzmzpblwrqtybgncvahjd")]
+    [InlineData("QWXKZMZPBLWRQTYBGNCVAHJDQWXKZMZPBLWRQTYBGNCVAHJD")]
+    [InlineData("QwxKzmZpbLwRqtYbgNcVahJd.QwxKzmZpbLwRqtYbgNcVahJd")]
+    public void A_long_string_with_fewer_than_two_digits_is_a_key_only_in_both_cases_the_base64_alphabet_and_a_digit_plus_or_equals_from_40_characters(string value)
+    {
+        Assert.Null(Why("note", value));
+    }
+
     [Fact]
     public void A_random_segment_of_a_longer_value_is_found()
     {
