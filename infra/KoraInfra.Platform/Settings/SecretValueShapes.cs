@@ -235,8 +235,10 @@ internal static partial class SecretValueShapes
         _ => "a GitHub token",
     };
 
-    [GeneratedRegex("-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----")]
-    private static partial Regex PemPrivateKey();
+    // Built when first needed (LazyRegex): a long literal, and run only on a value with a PEM marker.
+    private static readonly LazyRegex PemPrivateKeyPattern = new("-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----");
+
+    private static Regex PemPrivateKey() => PemPrivateKeyPattern.Value;
 
     [GeneratedRegex(@"\b[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]*:(?<password>[^/\s@]+)@[^\s/]")]
     private static partial Regex UrlCredentials();
@@ -244,8 +246,10 @@ internal static partial class SecretValueShapes
     [GeneratedRegex(@"(?i)(?:^|[;,\s])(?<field>password|pwd|accountkey|sharedaccesskey|sharedaccesssignature|client_secret|clientsecret)\s*=\s*(?<value>[^;,\s]+)")]
     private static partial Regex ConnectionStringSecret();
 
-    [GeneratedRegex(@"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*")]
-    private static partial Regex Jwt();
+    // Built when first needed (LazyRegex): run only on a value with "eyJ" in it.
+    private static readonly LazyRegex JwtPattern = new(@"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*");
+
+    private static Regex Jwt() => JwtPattern.Value;
 
     [GeneratedRegex(@"\b(?:(?:AKIA|ASIA)[0-9A-Z]{16}\b|(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9_]{20,}|github_pat_[A-Za-z0-9_]{22,}|xox[abprs]-[A-Za-z0-9-]{10,}|sk_live_[A-Za-z0-9]{16,}|glpat-[A-Za-z0-9_-]{20,})")]
     private static partial Regex VendorToken();
@@ -273,8 +277,10 @@ internal static partial class SecretValueShapes
     internal static bool NamesDigest(string keyName) =>
         AsciiWords.IsAscii(keyName) ? AsciiWords.ContainsAny(keyName, DigestWords) : DigestKeyName().IsMatch(keyName);
 
-    [GeneratedRegex(@"(?i)(sha256|sha384|sha512|sha1):[0-9a-f]{16,}")]
-    internal static partial Regex Digest();
+    // Built when first needed (LazyRegex): AsciiWords answers for ASCII text.
+    private static readonly LazyRegex DigestPattern = new(@"(?i)(sha256|sha384|sha512|sha1):[0-9a-f]{16,}");
+
+    internal static Regex Digest() => DigestPattern.Value;
 
     [GeneratedRegex(@"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")]
     private static partial Regex HostName();
@@ -282,6 +288,8 @@ internal static partial class SecretValueShapes
     [GeneratedRegex(@"^([0-9a-f]+|[0-9A-F]+)$")]
     private static partial Regex Hex();
 
-    [GeneratedRegex("(?i)(sha|digest|commit|hash|checksum|revision|etag|fingerprint)")]
-    internal static partial Regex DigestKeyName();
+    // Built when first needed (LazyRegex): AsciiWords answers for ASCII names.
+    private static readonly LazyRegex DigestKeyNamePattern = new("(?i)(sha|digest|commit|hash|checksum|revision|etag|fingerprint)");
+
+    internal static Regex DigestKeyName() => DigestKeyNamePattern.Value;
 }
