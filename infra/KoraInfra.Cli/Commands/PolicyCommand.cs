@@ -101,6 +101,7 @@ public static class PolicyCommand
             }
 
             var reportFormat = asJson ? ReportFormat.Json : chosen;
+            _ = ReportPriming.Start(file.Length, reportFormat);
             var (snapshot, _) = Read(BoundedInput.ReadUtf8(file.FullName, InputLimits.Snapshot), file.Name, parse.GetValue(stack));
             var evaluation = PolicyEngine.Evaluate(snapshot, services.Time.GetUtcNow());
             if (reportFormat == ReportFormat.Text && parse.GetValue(output) is null && services.Terminal is { } terminal)

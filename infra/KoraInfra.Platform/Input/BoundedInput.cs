@@ -42,7 +42,13 @@ public static class BoundedInput
             Decode(bytes, Path.GetFileName(path));
         }
 
-        return (bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes).ToArray();
+        // The array read is handed over as it is when it holds the file exactly (no copy).
+        if (bytes.StartsWith("\uFEFF"u8))
+        {
+            return bytes[3..].ToArray();
+        }
+
+        return length == buffer.Length ? buffer : bytes.ToArray();
     }
 
     /// <summary>Reads a whole file's bytes, refusing it before reading when it exceeds the limit.</summary>
@@ -51,14 +57,13 @@ public static class BoundedInput
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(limits);
         var buffer = Read(path, limits, out var length);
-        var bytes = new byte[length];
-        Buffer.BlockCopy(buffer, 0, bytes, 0, length);
-        return bytes;
+        return length == buffer.Length ? buffer : buffer.AsSpan(0, length).ToArray();
     }
 
     // The file's bytes, the first `length` of the array. A file of known size is read straight
-    // into one array of that size and a byte more (to see it grew), with no stream buffer and no
-    // copy: a stack export of 10,000 resources is megabytes, read on every report.
+    // into one array of exactly that size (a one-byte read after it tells whether it grew), with
+    // no stream buffer and no copy: a stack export of 10,000 resources is megabytes, read on
+    // every report, and each fresh page of memory it lands in costs a page fault.
     private static byte[] Read(string path, InputLimits limits, out int length)
     {
         var name = Path.GetFileName(path);
@@ -71,26 +76,40 @@ public static class BoundedInput
             throw TooLarge(name, limits, known);
         }
 
-        var buffer = new byte[known > 0 ? known + 1 : 4096];
+        var buffer = new byte[known > 0 ? known : 4096];
         length = 0;
-        int read;
-        while ((read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+        while (true)
         {
-            length += read;
+            if (length == buffer.Length)
+            {
+                // Full: one byte more says whether the input goes on, before anything is copied.
+                var next = stream.ReadByte();
+                if (next < 0)
+                {
+                    return buffer;
+                }
+
+                var grown = new byte[Math.Min(buffer.Length * 2L, limits.MaxBytes + 1)];
+                Buffer.BlockCopy(buffer, 0, grown, 0, length);
+                grown[length++] = (byte)next;
+                buffer = grown;
+            }
+            else
+            {
+                var read = stream.Read(buffer, length, buffer.Length - length);
+                if (read == 0)
+                {
+                    return buffer;
+                }
+
+                length += read;
+            }
+
             if (length > limits.MaxBytes)
             {
                 throw TooLarge(name, limits, null);
             }
-
-            if (length == buffer.Length)
-            {
-                var grown = new byte[Math.Min(buffer.Length * 2L, limits.MaxBytes + 1)];
-                Buffer.BlockCopy(buffer, 0, grown, 0, length);
-                buffer = grown;
-            }
         }
-
-        return buffer;
     }
 
     /// <summary>Reads a line-per-record file (the audit log): bounded in size, strictly UTF-8, at most <see cref="InputLimits.MaxItems"/> lines.</summary>

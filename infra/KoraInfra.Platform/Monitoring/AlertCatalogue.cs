@@ -26,6 +26,16 @@ public static class AlertCatalogue
     public static IReadOnlyList<AlertDefinition> For(MonitoringSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        return For(settings.RedisFallbackRate, settings.TakeoverSlaBreachRate);
+    }
+
+    /// <summary>The catalogue for the two rates the stack settings give (the rest is the seed's).</summary>
+    /// <param name="redisFallbackRate">Thresholds for <c>redis_fallback_rate</c>.</param>
+    /// <param name="takeoverSlaBreachRate">Thresholds for <c>takeover_sla_breach_rate</c>.</param>
+    public static IReadOnlyList<AlertDefinition> For(RateThresholds redisFallbackRate, RateThresholds takeoverSlaBreachRate)
+    {
+        ArgumentNullException.ThrowIfNull(redisFallbackRate);
+        ArgumentNullException.ThrowIfNull(takeoverSlaBreachRate);
         return
         [
             new("StructuredLogCoverageLow", Signals.StructuredLogCoverage, Comparison.Below,
@@ -53,13 +63,13 @@ public static class AlertCatalogue
                 "replay_backlog is high",
                 "replay-backlog", "seed 6: Alertas criticos"),
             new("RedisFallbackRateHigh", Signals.RedisFallbackRate, Comparison.Above,
-                [Rate(AlertSeverity.Warning, settings.RedisFallbackRate.Warning), Rate(AlertSeverity.Critical, settings.RedisFallbackRate.Critical)],
+                [Rate(AlertSeverity.Warning, redisFallbackRate.Warning), Rate(AlertSeverity.Critical, redisFallbackRate.Critical)],
                 TimeSpan.Zero,
                 "redis_fallback_rate over 15 min is high",
                 "redis-fallback", "seed 6: Metricas de saude; kora-infra:monitoring.redisFallbackRate",
                 Timing: AlertTiming.Sustained, SeedDuration: Fifteen),
             new("TakeoverSlaBreachRateHigh", Signals.TakeoverSlaBreachRate, Comparison.Above,
-                [Rate(AlertSeverity.Warning, settings.TakeoverSlaBreachRate.Warning), Rate(AlertSeverity.Critical, settings.TakeoverSlaBreachRate.Critical)],
+                [Rate(AlertSeverity.Warning, takeoverSlaBreachRate.Warning), Rate(AlertSeverity.Critical, takeoverSlaBreachRate.Critical)],
                 TimeSpan.Zero,
                 "takeover_sla_breach_rate over 15 min is high",
                 "takeover-sla-breach", "seed 6: Metricas de saude; kora-infra:monitoring.takeoverSlaBreachRate",

@@ -6,8 +6,8 @@ namespace KoraInfra.Platform.Policy;
 public static class PolicyEngine
 {
     private static readonly IReadOnlyList<PolicyRule> ResourceRules = PolicyRules.All.Where(r => r.Scope == PolicyScope.Resource).ToList();
-    // From this many resources on, the rules are judged in parallel (measured: below it, starting
-    // the thread pool costs more than it saves; on 10,000 resources it saves about a third).
+    // From this many resources on, the rules are judged side by side (measured: below it, starting
+    // a second thread costs more than it saves).
     private const int ParallelFrom = 1000;
 
     private static readonly IReadOnlyList<PolicyRule> StackRules = PolicyRules.All.Where(r => r.Scope == PolicyScope.Stack).ToList();
@@ -72,9 +72,35 @@ public static class PolicyEngine
         return new PolicyEvaluation(stack.StackName, stack.Resources.Count, levels, violations, errors, stack.EngineFindings);
     }
 
-    // Its own method, so a small stack's evaluation never loads the parallel library.
-    private static void JudgeSideBySide(List<RuleLevel> levels, PolicyContext context, RuleOutcome[] outcomes) =>
-        Parallel.For(0, levels.Count, i => outcomes[i] = Judge(levels[i], context));
+    // The rules are shared out one at a time between this thread and one task per further core,
+    // each taking the next rule not yet taken. Not Parallel.For: its first call in a process
+    // loads and compiles more of the runtime's machinery (about 10 ms) than a report of
+    // thousands of resources gains from it on two cores.
+    private static void JudgeSideBySide(List<RuleLevel> levels, PolicyContext context, RuleOutcome[] outcomes)
+    {
+        var next = -1;
+        void JudgeUntilNoneLeft()
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < levels.Count)
+            {
+                outcomes[i] = Judge(levels[i], context);
+            }
+        }
+
+        var helpers = new Task[Math.Min(Environment.ProcessorCount, levels.Count) - 1];
+        for (var h = 0; h < helpers.Length; h++)
+        {
+            helpers[h] = Task.Run(JudgeUntilNoneLeft);
+        }
+
+        JudgeUntilNoneLeft();
+        foreach (var helper in helpers)
+        {
+            // Judge keeps a rule's exception as that rule's error: a helper ends without one.
+            helper.GetAwaiter().GetResult();
+        }
+    }
 
     private static RuleOutcome Judge(RuleLevel rule, PolicyContext context)
     {

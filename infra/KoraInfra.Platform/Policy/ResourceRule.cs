@@ -17,8 +17,7 @@ public abstract class ResourceRule : PolicyRule
     public sealed override IEnumerable<Finding> Evaluate(PolicyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Stack.Resources
-            .Where(r => Types.Contains(r.Type))
+        return context.Stack.OfTypes(Types.Contains)
             .SelectMany(r => Check(r, context).Select(message => new Finding(r.Urn, message)));
     }
 }

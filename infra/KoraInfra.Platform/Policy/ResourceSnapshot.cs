@@ -41,7 +41,14 @@ public sealed record ResourceSnapshot(string Type, string Urn, JsonElement Input
     public string Name => Urn[(Urn.LastIndexOf("::", StringComparison.Ordinal) + 2)..];
 
     /// <summary>Whether this is a Kubernetes resource.</summary>
-    public bool IsKubernetes => Type.StartsWith("kubernetes:", StringComparison.Ordinal);
+    public bool IsKubernetes => IsKubernetesType(Type);
+
+    /// <summary>Whether a type token is a Kubernetes resource's.</summary>
+    public static bool IsKubernetesType(string type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return type.StartsWith("kubernetes:", StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// A property by dotted path (<c>properties.enableRbacAuthorization</c>), from the inputs, or

@@ -6,8 +6,17 @@ namespace KoraInfra.Platform.Policy;
 /// <param name="EngineFindings">Violations the Pulumi engine already reported (CrossGuard <c>policyEvent</c> records), when read from engine events.</param>
 public sealed record StackSnapshot(string StackName, IReadOnlyList<ResourceSnapshot> Resources, IReadOnlyList<EngineFinding> EngineFindings)
 {
-    /// <summary>Resources of one type.</summary>
-    public IEnumerable<ResourceSnapshot> OfType(string type) => Resources.Where(r => r.Type == type);
+    /// <summary>Resources of one type, in registration order.</summary>
+    /// <remarks>The snapshot is grouped by type once, on first use; its resources are not expected to change after that.</remarks>
+    public IReadOnlyList<ResourceSnapshot> OfType(string type) => ResourceTypes.Of(this).OfType(type);
+
+    /// <summary>Resources whose type token <paramref name="accepts"/> takes, in registration order.</summary>
+    /// <param name="accepts">Asked once per distinct type token of the stack.</param>
+    public IReadOnlyList<ResourceSnapshot> OfTypes(Func<string, bool> accepts)
+    {
+        ArgumentNullException.ThrowIfNull(accepts);
+        return ResourceTypes.Of(this).OfTypes(accepts);
+    }
 }
 
 /// <summary>A CrossGuard violation as the engine streamed it (<c>policyEvent</c>).</summary>

@@ -8,7 +8,7 @@ namespace KoraInfra.Platform.Release;
 /// as it is (a YAML round trip would drop the comments reviewers rely on). The result is
 /// validated as a whole before anyone writes it.
 /// </summary>
-public static partial class StackReleaseSetting
+public static class StackReleaseSetting
 {
     /// <summary>The full key.</summary>
     public const string Key = StackSettingsBinder.Namespace + ":release";
@@ -39,9 +39,12 @@ public static partial class StackReleaseSetting
         return updated;
     }
 
-    [GeneratedRegex(@"^  kora-infra:release:[^\n]*$", RegexOptions.Multiline)]
-    private static partial Regex ExistingLine();
+    // Built when first needed (LazyRegex): literals, run only when a promotion or a rollback pins a release.
+    private static readonly LazyRegex ExistingLinePattern = new(@"^  kora-infra:release:[^\n]*$", RegexOptions.Multiline);
 
-    [GeneratedRegex(@"^config:[ \t]*\r?\n", RegexOptions.Multiline)]
-    private static partial Regex ConfigLine();
+    private static readonly LazyRegex ConfigLinePattern = new(@"^config:[ \t]*\r?\n", RegexOptions.Multiline);
+
+    private static Regex ExistingLine() => ExistingLinePattern.Value;
+
+    private static Regex ConfigLine() => ConfigLinePattern.Value;
 }

@@ -42,8 +42,18 @@ public sealed record MonitoringSettings(
     public static RateThresholds DefaultTakeoverSlaBreachRate { get; } = new(0.05, 0.10);
 
     /// <summary>Default runbook location: the repository's runbooks on its main branch.</summary>
-    public static Uri DefaultRunbookBaseUrl { get; } = new("https://github.com/koraos/kora-infra/blob/main/docs/runbooks/");
+    public static Uri DefaultRunbookBaseUrl => WithRunbooks.Url;
 
     /// <summary>The settings used when a stack file has no <c>kora-infra:monitoring</c> key.</summary>
-    public static MonitoringSettings Defaults { get; } = new(DefaultRedisFallbackRate, DefaultTakeoverSlaBreachRate, DefaultRunbookBaseUrl, null);
+    public static MonitoringSettings Defaults => WithRunbooks.Settings;
+
+    // Built on first use of the runbook location, not with the thresholds: the first Uri parsed
+    // in a process costs milliseconds, which a policy report (it reads only the alert names
+    // and thresholds) does not need to spend.
+    private static class WithRunbooks
+    {
+        internal static readonly Uri Url = new("https://github.com/koraos/kora-infra/blob/main/docs/runbooks/");
+
+        internal static readonly MonitoringSettings Settings = new(DefaultRedisFallbackRate, DefaultTakeoverSlaBreachRate, Url, null);
+    }
 }

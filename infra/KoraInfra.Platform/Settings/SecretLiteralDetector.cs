@@ -104,7 +104,9 @@ internal static partial class SecretLiteralDetector
     internal static partial Regex SecretKeyName();
 
     // A key that names where a secret lives (a name, a reference, a file path such as n8n's
-    // DB_POSTGRESDB_PASSWORD_FILE), or how long it lives, holds no secret.
-    [GeneratedRegex("(?i)(name|names|ref|uri|provider|days|period|id|file)$")]
-    internal static partial Regex ReferenceKeyName();
+    // DB_POSTGRESDB_PASSWORD_FILE), or how long it lives, holds no secret. Built when first
+    // needed (LazyRegex): AsciiWords answers for ASCII names.
+    private static readonly LazyRegex ReferenceKeyNamePattern = new("(?i)(name|names|ref|uri|provider|days|period|id|file)$");
+
+    internal static Regex ReferenceKeyName() => ReferenceKeyNamePattern.Value;
 }

@@ -13,47 +13,98 @@ internal static partial class SecretValueShapes
     private const int MaxTokenLength = 4096;
 
     /// <summary>Why <paramref name="value"/> looks like a credential, or null when its shape says nothing.</summary>
+    /// <remarks>
+    /// Each form's regex runs only when the value holds what that form cannot do without (its
+    /// marker, its length): most values of a stack (a log level, a port, a tenant's number) hold
+    /// none of it and are judged without a regex. The guards only skip a regex that cannot
+    /// match, so the answer is the same; the first use of any regex of this assembly also builds
+    /// the search tables of all of them, milliseconds a short report need not spend.
+    /// </remarks>
     public static string? Recognise(string value, string keyName)
     {
-        if (PemPrivateKey().IsMatch(value))
+        ArgumentNullException.ThrowIfNull(value);
+        var clues = new ValueClues(value);
+        if (clues.HasPemMarker && PemPrivateKey().IsMatch(value))
         {
             return "it holds a PEM private key block";
         }
 
-        if (UrlCredentials().Match(value) is { Success: true } url && !IsReference(url.Groups["password"].Value))
+        if (clues.HasSchemeSeparator && clues.HasAt && UrlCredentials().Match(value) is { Success: true } url && !IsReference(url.Groups["password"].Value))
         {
             return "it is a URL with a password in it (scheme://user:password@host)";
         }
 
-        if (ConnectionStringSecret().Match(value) is { Success: true } field && !IsReference(field.Groups["value"].Value))
+        if (clues.HasEquals && ConnectionStringSecret().Match(value) is { Success: true } field && !IsReference(field.Groups["value"].Value))
         {
             return $"it is a connection string with {field.Groups["field"].Value}=";
         }
 
-        if (Jwt().IsMatch(value))
+        if (clues.HasJwtStart && Jwt().IsMatch(value))
         {
             return "it is a JSON Web Token";
         }
 
-        if (VendorToken().Match(value) is { Success: true } token)
+        if (value.Length >= MinVendorTokenLength && VendorToken().Match(value) is { Success: true } token)
         {
             return $"it has the form of {VendorOf(token.Value)}";
         }
 
-        if (AzureStorageKey().IsMatch(value))
+        if (value.Length is AzureStorageKeyLength or AzureStorageKeyLength + 1 && AzureStorageKey().IsMatch(value))
         {
             return "it has the form of an Azure storage account key (88 base64 characters)";
         }
 
-        foreach (var candidate in Tokens().Matches(value).Select(m => m.Value))
+        if (value.Length >= MinRandomLength)
         {
-            if (RandomShape(candidate, keyName) is { } random)
+            foreach (var candidate in Tokens().Matches(value).Select(m => m.Value))
             {
-                return random;
+                if (RandomShape(candidate, keyName) is { } random)
+                {
+                    return random;
+                }
             }
         }
 
         return null;
+    }
+
+    // The shortest vendor token VendorToken matches: "xoxb-" and ten characters.
+    internal const int MinVendorTokenLength = 15;
+
+    // AzureStorageKey's 86 base64 characters and "==" (and a final newline, which '$' allows).
+    private const int AzureStorageKeyLength = 88;
+
+    /// <summary>
+    /// The markers the credential forms are recognised by, found in one plain pass over the
+    /// value: a PEM block's dashes, a URL's "://" and '@', a connection string's '=', a JWT's
+    /// "eyJ".
+    /// </summary>
+    private readonly ref struct ValueClues
+    {
+        public ValueClues(string value)
+        {
+            var dashes = 0;
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                dashes = c == '-' ? dashes + 1 : 0;
+                HasPemMarker |= dashes == 5;
+                HasAt |= c == '@';
+                HasEquals |= c == '=';
+                HasSchemeSeparator |= c == ':' && i + 2 < value.Length && value[i + 1] == '/' && value[i + 2] == '/';
+                HasJwtStart |= c == 'e' && i + 2 < value.Length && value[i + 1] == 'y' && value[i + 2] == 'J';
+            }
+        }
+
+        public bool HasPemMarker { get; }
+
+        public bool HasAt { get; }
+
+        public bool HasEquals { get; }
+
+        public bool HasSchemeSeparator { get; }
+
+        public bool HasJwtStart { get; }
     }
 
     /// <summary>
@@ -184,8 +235,10 @@ internal static partial class SecretValueShapes
         _ => "a GitHub token",
     };
 
-    [GeneratedRegex("-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----")]
-    private static partial Regex PemPrivateKey();
+    // Built when first needed (LazyRegex): a long literal, and run only on a value with a PEM marker.
+    private static readonly LazyRegex PemPrivateKeyPattern = new("-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----");
+
+    private static Regex PemPrivateKey() => PemPrivateKeyPattern.Value;
 
     [GeneratedRegex(@"\b[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]*:(?<password>[^/\s@]+)@[^\s/]")]
     private static partial Regex UrlCredentials();
@@ -193,8 +246,10 @@ internal static partial class SecretValueShapes
     [GeneratedRegex(@"(?i)(?:^|[;,\s])(?<field>password|pwd|accountkey|sharedaccesskey|sharedaccesssignature|client_secret|clientsecret)\s*=\s*(?<value>[^;,\s]+)")]
     private static partial Regex ConnectionStringSecret();
 
-    [GeneratedRegex(@"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*")]
-    private static partial Regex Jwt();
+    // Built when first needed (LazyRegex): run only on a value with "eyJ" in it.
+    private static readonly LazyRegex JwtPattern = new(@"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*");
+
+    private static Regex Jwt() => JwtPattern.Value;
 
     [GeneratedRegex(@"\b(?:(?:AKIA|ASIA)[0-9A-Z]{16}\b|(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9_]{20,}|github_pat_[A-Za-z0-9_]{22,}|xox[abprs]-[A-Za-z0-9-]{10,}|sk_live_[A-Za-z0-9]{16,}|glpat-[A-Za-z0-9_-]{20,})")]
     private static partial Regex VendorToken();
@@ -222,8 +277,10 @@ internal static partial class SecretValueShapes
     internal static bool NamesDigest(string keyName) =>
         AsciiWords.IsAscii(keyName) ? AsciiWords.ContainsAny(keyName, DigestWords) : DigestKeyName().IsMatch(keyName);
 
-    [GeneratedRegex(@"(?i)(sha256|sha384|sha512|sha1):[0-9a-f]{16,}")]
-    internal static partial Regex Digest();
+    // Built when first needed (LazyRegex): AsciiWords answers for ASCII text.
+    private static readonly LazyRegex DigestPattern = new(@"(?i)(sha256|sha384|sha512|sha1):[0-9a-f]{16,}");
+
+    internal static Regex Digest() => DigestPattern.Value;
 
     [GeneratedRegex(@"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")]
     private static partial Regex HostName();
@@ -231,6 +288,8 @@ internal static partial class SecretValueShapes
     [GeneratedRegex(@"^([0-9a-f]+|[0-9A-F]+)$")]
     private static partial Regex Hex();
 
-    [GeneratedRegex("(?i)(sha|digest|commit|hash|checksum|revision|etag|fingerprint)")]
-    internal static partial Regex DigestKeyName();
+    // Built when first needed (LazyRegex): AsciiWords answers for ASCII names.
+    private static readonly LazyRegex DigestKeyNamePattern = new("(?i)(sha|digest|commit|hash|checksum|revision|etag|fingerprint)");
+
+    internal static Regex DigestKeyName() => DigestKeyNamePattern.Value;
 }

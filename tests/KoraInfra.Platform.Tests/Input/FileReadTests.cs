@@ -86,6 +86,32 @@ public sealed class FileReadTests
         Assert.Equal(File.ReadAllText("/proc/self/cmdline"), BoundedInput.ReadFile("/proc/self/cmdline", Small));
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(70_000)]
+    public async Task A_pipe_is_read_to_its_end(int size)
+    {
+        // kora policy report --input <(pulumi stack export): the file is a pipe, with no size
+        // and no offsets, filled while it is read.
+        var fifo = Path.Combine(Directory.CreateTempSubdirectory("kora-read-").FullName, "export.json");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+            Assert.True(mkfifo.ExitCode == 0, "mkfifo (coreutils) could not make a named pipe");
+        }
+
+        var content = new byte[size];
+        for (var i = 0; i < size; i++)
+        {
+            content[i] = (byte)('a' + (i % 26));
+        }
+
+        var writer = Task.Run(() => File.WriteAllBytes(fifo, content));
+
+        Assert.Equal(content, BoundedInput.ReadUtf8(fifo, Small));
+        await writer.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
     [Fact]
     public void A_file_of_unknown_size_that_never_ends_is_refused_once_past_the_limit()
     {

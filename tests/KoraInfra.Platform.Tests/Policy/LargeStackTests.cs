@@ -86,6 +86,41 @@ public sealed class LargeStackTests
     }
 
     [Fact]
+    public void A_large_list_of_states_built_in_halves_keeps_the_export_s_order()
+    {
+        var (snapshot, _) = SnapshotReader.Read(Export(), "export.json");
+
+        var expected = new List<string>();
+        for (var i = 0; i < 600; i++)
+        {
+            expected.Add($"urn:pulumi:prod::kora-infra::kubernetes:apps/v1:Deployment::api-{i}");
+            expected.Add($"urn:pulumi:prod::kora-infra::kubernetes:core/v1:ConfigMap::config-{i}");
+            if (i % 2 == 0)
+            {
+                expected.Add($"urn:pulumi:prod::kora-infra::azure-native:keyvault:Vault::vault-{i}");
+            }
+        }
+
+        Assert.Equal(expected, snapshot.Resources.Select(r => r.Urn));
+    }
+
+    [Theory]
+    [InlineData("api-3", "api-590", 8)]
+    [InlineData("api-590", "api-591", 1475)]
+    public void A_broken_state_of_a_large_list_is_named_by_its_index_and_the_first_one_counts(string first, string second, int index)
+    {
+        // The list (1,500 states) is built in two halves side by side; a state without a URN in
+        // each, or only in the second, is reported as reading it in one go would report it.
+        var text = Export()
+            .Replace($"\"urn\": \"urn:pulumi:prod::kora-infra::kubernetes:apps/v1:Deployment::{first}\"", "\"name\": \"x\"", StringComparison.Ordinal)
+            .Replace($"\"urn\": \"urn:pulumi:prod::kora-infra::kubernetes:apps/v1:Deployment::{second}\"", "\"name\": \"y\"", StringComparison.Ordinal);
+
+        var refused = Assert.Throws<PolicyInputException>(() => SnapshotReader.Read(text, "export.json"));
+
+        Assert.Equal($"export.json: deployment.resources[{index}] has no 'type' and 'urn'; expected a Pulumi resource state", refused.Message);
+    }
+
+    [Fact]
     public void A_large_export_that_crosses_a_limit_is_refused_for_the_limit_even_when_it_is_also_not_JSON()
     {
         // A key twice in the first resource, and the document broken at its end: read one step

@@ -61,6 +61,30 @@ public sealed class SecretShapeTests
     }
 
     [Fact]
+    public void The_shortest_value_of_each_form_is_still_recognised()
+    {
+        // A form's regex runs only on a value with that form's marker and length: these are the
+        // shortest values each form matches, so a guard that asked more would drop them.
+        Assert.Equal("it is a URL with a password in it (scheme://user:password@host)", Why("note", "a://u:" + "p@h"));
+        Assert.Equal("it is a connection string with pwd=", Why("note", "pwd=" + "x"));
+        Assert.Equal("it is a JSON Web Token", Why("note", "eyJ" + "abcdefgh.abcdefgh."));
+        Assert.Equal("it has the form of a Slack token", Why("note", "xox" + "b-123456789-"));
+        Assert.Equal("it has the form of an Azure storage account key (88 base64 characters)", Why("note", Repeat("ab+/", 86) + "==\n"));
+        Assert.Equal("it holds a PEM private key block", Why("note", "-----BEGIN " + "PRIVATE KEY-----"));
+    }
+
+    [Fact]
+    public void A_value_without_any_form_s_marker_or_length_is_not_a_secret_under_a_plain_name()
+    {
+        Assert.Null(Why("note", "a:/" + "/u:p@"));
+        Assert.Null(Why("note", "a:/u:" + "p@h"));
+        Assert.Null(Why("note", "pwd:" + "x"));
+        Assert.Null(Why("note", "eyj" + "abcdefgh.abcdefgh."));
+        Assert.Null(Why("note", Repeat("ab+/", 86) + "==\n\n"));
+        Assert.Null(Why("note", "----BEGIN " + "PRIVATE KEY----"));
+    }
+
+    [Fact]
     public void Long_hex_is_a_key_from_32_characters_with_letters_and_digits_unless_its_name_says_digest()
     {
         var hex33 = Repeat("0a1b2c3d", 33);

@@ -27,8 +27,7 @@ public sealed class ExplicitKubernetesProvider : PolicyRule
     public override IEnumerable<Finding> Evaluate(PolicyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Stack.Resources
-            .Where(r => r.IsKubernetes)
+        return context.Stack.OfTypes(ResourceSnapshot.IsKubernetesType)
             .Where(r => r.Provider is null || r.Provider.Contains("::default", StringComparison.Ordinal) || !r.Provider.Contains("pulumi:providers:kubernetes::", StringComparison.Ordinal))
             .Select(r => new Finding(r.Urn, $"uses {(r.Provider is null ? "no explicit provider" : $"provider '{r.Provider}'")}; pass the stack's Kubernetes provider (k8s-{context.Stack.StackName})"));
     }

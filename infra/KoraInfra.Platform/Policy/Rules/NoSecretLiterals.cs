@@ -46,7 +46,7 @@ public sealed class NoSecretLiterals : PolicyRule
             AddConfigMapFindings(findings, configMap, judge);
         }
 
-        foreach (var workload in context.Stack.Resources.Where(r => PodSpecs.WorkloadTypes.Contains(r.Type)))
+        foreach (var workload in context.Stack.OfTypes(PodSpecs.WorkloadTypes.Contains))
         {
             AddWorkloadFindings(findings, workload, judge);
         }

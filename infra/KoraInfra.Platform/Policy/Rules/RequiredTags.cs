@@ -31,7 +31,7 @@ public sealed class RequiredTags : PolicyRule
     public override IEnumerable<Finding> Evaluate(PolicyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var resource in context.Stack.Resources.Where(r => r.Type.StartsWith("azure-native:", StringComparison.Ordinal) && !TypeTokens.Untaggable.Contains(r.Type)))
+        foreach (var resource in context.Stack.OfTypes(type => type.StartsWith("azure-native:", StringComparison.Ordinal) && !TypeTokens.Untaggable.Contains(type)))
         {
             var missing = new List<string>();
             for (var i = 0; i < RequiredTagPaths.Length; i++)

@@ -20,8 +20,10 @@ public sealed class SeedAlertSetPresent : PolicyRule
     public override PolicySeverity Severity => PolicySeverity.High;
 
     /// <summary>The alert names the catalogue requires (thresholds come from settings; the names do not).</summary>
+    /// <remarks>From the default thresholds, not <see cref="MonitoringSettings.Defaults"/>: the names are all the rule needs, and the defaults' runbook location is a Uri to parse.</remarks>
     public static IReadOnlyList<string> RequiredAlerts { get; } =
-        AlertCatalogue.For(MonitoringSettings.Defaults).Select(a => a.Name).Distinct(StringComparer.Ordinal).ToList();
+        AlertCatalogue.For(MonitoringSettings.DefaultRedisFallbackRate, MonitoringSettings.DefaultTakeoverSlaBreachRate)
+            .Select(a => a.Name).Distinct(StringComparer.Ordinal).ToList();
 
     /// <inheritdoc />
     public override EnforcementLevel LevelFor(EnvironmentProfile environment)

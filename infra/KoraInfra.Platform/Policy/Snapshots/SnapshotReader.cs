@@ -82,13 +82,63 @@ public static class SnapshotReader
             throw new PolicyInputException($"{origin}: no '{where}' list; the file is not in the format its shape suggests");
         }
 
-        var resources = new List<ResourceSnapshot>(list.GetArrayLength());
-        foreach (var state in list.EnumerateArray())
+        var resources = new ResourceSnapshot[list.GetArrayLength()];
+        if (resources.Length < SideBySideFromStates)
         {
-            resources.Add(FromState(state, resources.Count, origin, where));
+            Build(list, resources, 0, resources.Length, origin, where);
+            return [.. resources];
         }
 
-        return resources;
+        // A large list is built in two halves side by side (JsonDocument is safe to read from
+        // several threads). A broken state in the first half is the one reported, as when the
+        // list is read in one go.
+        var half = resources.Length / 2;
+        var second = Task.Run(() => Build(list, resources, half, resources.Length, origin, where));
+        PolicyInputException? broken = null;
+        try
+        {
+            Build(list, resources, 0, half, origin, where);
+        }
+        catch (PolicyInputException ex)
+        {
+            broken = ex;
+        }
+
+        try
+        {
+            second.GetAwaiter().GetResult();
+        }
+        catch (PolicyInputException) when (broken is not null)
+        {
+            // The first half's error comes first.
+        }
+
+        if (broken is not null)
+        {
+            ExceptionDispatchInfo.Throw(broken);
+        }
+
+        return [.. resources];
+    }
+
+    // From this many states on, a list is built in two halves side by side (below it, starting a
+    // thread costs more than it saves).
+    private const int SideBySideFromStates = 1000;
+
+    // The resources of the states [from, to) of the list, into their places.
+    private static void Build(JsonElement list, ResourceSnapshot[] resources, int from, int to, string origin, string where)
+    {
+        // An array's items are reached by walking it (indexing one walks from the start).
+        var states = list.EnumerateArray();
+        for (var i = 0; i < from; i++)
+        {
+            states.MoveNext();
+        }
+
+        for (var i = from; i < to && states.MoveNext(); i++)
+        {
+            resources[i] = FromState(states.Current, i, origin, where);
+        }
     }
 
     /// <summary>Builds the resource of one Pulumi resource state, the <paramref name="index"/>-th of <paramref name="where"/>.</summary>
@@ -260,10 +310,20 @@ public static class SnapshotReader
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() is { } first
         && first.StartsWith('{') && first.Contains("\"sequence\"", StringComparison.Ordinal);
 
-    private static string? StackOf(IEnumerable<ResourceSnapshot> resources) =>
-        resources.Select(r => r.Urn.Split("::", 2)[0])
-            .Where(prefix => prefix.StartsWith("urn:pulumi:", StringComparison.Ordinal))
-            .Select(prefix => prefix["urn:pulumi:".Length..])
-            .Select(stack => stack.Contains('/', StringComparison.Ordinal) ? stack[(stack.LastIndexOf('/') + 1)..] : stack)
-            .FirstOrDefault();
+    // The stack named by the first resource URN that names one ("urn:pulumi:<stack>::...", the
+    // stack possibly qualified as org/project/stack).
+    private static string? StackOf(List<ResourceSnapshot> resources)
+    {
+        foreach (var resource in resources)
+        {
+            var prefix = resource.Urn.Split("::", 2)[0];
+            if (prefix.StartsWith("urn:pulumi:", StringComparison.Ordinal))
+            {
+                var stack = prefix["urn:pulumi:".Length..];
+                return stack.Contains('/', StringComparison.Ordinal) ? stack[(stack.LastIndexOf('/') + 1)..] : stack;
+            }
+        }
+
+        return null;
+    }
 }
