@@ -87,7 +87,7 @@ public sealed class PolicyServer
             throw new PolicyInputException($"{where}: op 'resource' needs a 'resource' object (type, urn, inputs)");
         }
 
-        var read = SnapshotReader.FromState(state, 0, where, "resource");
+        var read = ResourceStates.BuildOne(state, 0, where, "resource");
         return PolicyEngine.EvaluateResource(_stack, read, _time.GetUtcNow());
     }
 
@@ -98,7 +98,7 @@ public sealed class PolicyServer
             throw new PolicyInputException($"{where}: op 'stack' needs a 'resources' array");
         }
 
-        var read = SnapshotReader.FromStates(list, where, "resources");
+        var read = ResourceStates.Build(list, where, "resources");
         return PolicyEngine.Evaluate(new StackSnapshot(_stack, read, []), _time.GetUtcNow(), PolicyEngine.RulesOf(PolicyScope.Stack));
     }
 

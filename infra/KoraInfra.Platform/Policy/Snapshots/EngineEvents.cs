@@ -69,7 +69,7 @@ internal static class EngineEvents
         var resources = new List<ResourceSnapshot>(order.Count);
         foreach (var urn in order)
         {
-            resources.Add(SnapshotReader.FromState(states[urn], resources.Count, origin, "events[].metadata.new"));
+            resources.Add(ResourceStates.BuildOne(states[urn], resources.Count, origin, "events[].metadata.new"));
         }
 
         return resources;

@@ -59,10 +59,10 @@ public static class SnapshotReader
         var findings = new List<EngineFinding>();
         var resources = format switch
         {
-            SnapshotFormat.StackExport => FromStates(Json.ArrayAt(Json.ObjectAt(root, "deployment"), "resources"), origin, "deployment.resources"),
+            SnapshotFormat.StackExport => ResourceStates.Build(Json.ArrayAt(Json.ObjectAt(root, "deployment"), "resources"), origin, "deployment.resources"),
             SnapshotFormat.PreviewJson => FromSteps(Json.ArrayAt(root, "steps"), origin),
             SnapshotFormat.EngineEvents => EngineEvents.Read(Encoding.UTF8.GetString(utf8), origin, findings),
-            SnapshotFormat.EvaluationRequest => FromStates(Json.ArrayAt(root, "resources"), origin, "resources"),
+            SnapshotFormat.EvaluationRequest => ResourceStates.Build(Json.ArrayAt(root, "resources"), origin, "resources"),
             _ => throw new PolicyInputException($"{origin}: unsupported format {format}"),
         };
 
@@ -70,129 +70,6 @@ public static class SnapshotReader
             $"{origin}: the stack cannot be told (no resource URN names it); pass --stack dev|staging|prod");
         return (new StackSnapshot(stack, resources, findings), format);
     }
-
-    /// <summary>
-    /// Builds resources from a list of Pulumi resource states (<c>apitype.ResourceV3</c>-shaped
-    /// objects). The resources hold the states' own elements: the document stays alive with them.
-    /// </summary>
-    internal static List<ResourceSnapshot> FromStates(JsonElement? states, string origin, string where)
-    {
-        if (states is not { ValueKind: JsonValueKind.Array } list)
-        {
-            throw new PolicyInputException($"{origin}: no '{where}' list; the file is not in the format its shape suggests");
-        }
-
-        var resources = new ResourceSnapshot[list.GetArrayLength()];
-        if (resources.Length < SideBySideFromStates)
-        {
-            Build(list, resources, 0, resources.Length, origin, where);
-            return [.. resources];
-        }
-
-        // A large list is built in two halves side by side (JsonDocument is safe to read from
-        // several threads). A broken state in the first half is the one reported, as when the
-        // list is read in one go.
-        var half = resources.Length / 2;
-        var second = Task.Run(() => Build(list, resources, half, resources.Length, origin, where));
-        PolicyInputException? broken = null;
-        try
-        {
-            Build(list, resources, 0, half, origin, where);
-        }
-        catch (PolicyInputException ex)
-        {
-            broken = ex;
-        }
-
-        try
-        {
-            second.GetAwaiter().GetResult();
-        }
-        catch (PolicyInputException) when (broken is not null)
-        {
-            // The first half's error comes first.
-        }
-
-        if (broken is not null)
-        {
-            ExceptionDispatchInfo.Throw(broken);
-        }
-
-        return [.. resources];
-    }
-
-    // From this many states on, a list is built in two halves side by side (below it, starting a
-    // thread costs more than it saves).
-    private const int SideBySideFromStates = 1000;
-
-    // The resources of the states [from, to) of the list, into their places.
-    private static void Build(JsonElement list, ResourceSnapshot[] resources, int from, int to, string origin, string where)
-    {
-        // An array's items are reached by walking it (indexing one walks from the start).
-        var states = list.EnumerateArray();
-        for (var i = 0; i < from; i++)
-        {
-            states.MoveNext();
-        }
-
-        for (var i = from; i < to && states.MoveNext(); i++)
-        {
-            resources[i] = FromState(states.Current, i, origin, where);
-        }
-    }
-
-    /// <summary>Builds the resource of one Pulumi resource state, the <paramref name="index"/>-th of <paramref name="where"/>.</summary>
-    internal static ResourceSnapshot FromState(JsonElement state, int index, string origin, string where)
-    {
-        // One pass over the state's members rather than a look-up per member: a state has about
-        // ten of them, and a large export has thousands of states.
-        string? type = null, urn = null, parent = null, provider = null;
-        JsonElement? inputs = null, props = null, outputs = null;
-        if (state.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var member in state.EnumerateObject())
-            {
-                var value = member.Value;
-                if (member.NameEquals("type"u8))
-                {
-                    type = Json.TextOf(value);
-                }
-                else if (member.NameEquals("urn"u8))
-                {
-                    urn = Json.TextOf(value);
-                }
-                else if (member.NameEquals("inputs"u8))
-                {
-                    inputs = ObjectOrNull(value);
-                }
-                else if (member.NameEquals("props"u8))
-                {
-                    props = ObjectOrNull(value);
-                }
-                else if (member.NameEquals("outputs"u8))
-                {
-                    outputs = ObjectOrNull(value);
-                }
-                else if (member.NameEquals("parent"u8))
-                {
-                    parent = Json.TextOf(value);
-                }
-                else if (member.NameEquals("provider"u8))
-                {
-                    provider = Json.TextOf(value);
-                }
-            }
-        }
-
-        if (type is null || urn is null)
-        {
-            throw new PolicyInputException($"{origin}: {where}[{index}] has no 'type' and 'urn'; expected a Pulumi resource state");
-        }
-
-        return new ResourceSnapshot(type, urn, inputs ?? props ?? ResourceSnapshot.EmptyObject, outputs ?? ResourceSnapshot.EmptyObject, parent, provider);
-    }
-
-    private static JsonElement? ObjectOrNull(JsonElement value) => value.ValueKind == JsonValueKind.Object ? value : null;
 
     // A preview's steps: each step's new state, where it has one (a delete has none).
     private static List<ResourceSnapshot> FromSteps(JsonElement? steps, string origin)
@@ -207,7 +84,7 @@ public static class SnapshotReader
         {
             if (Json.Get(step, "newState") is { } state)
             {
-                resources.Add(FromState(state, resources.Count, origin, "steps[].newState"));
+                resources.Add(ResourceStates.BuildOne(state, resources.Count, origin, "steps[].newState"));
             }
         }
 
